@@ -1,0 +1,133 @@
+"""The exceptions pact_core raises on purpose.
+
+Every error pact_core raises on purpose is a `PactError`, and every concrete error
+also subclasses the builtin exception its category fits, so generic code that catches
+`ValueError` keeps working:
+
+>>> from pact_core.errors import InvalidInterval, PactError
+>>> issubclass(InvalidInterval, PactError) and issubclass(InvalidInterval, ValueError)
+True
+
+Messages follow one pattern, ``<subject> must <rule>, got <value>``, and the parts are
+kept as attributes so that a caller can act on them without parsing the text:
+
+>>> err = InvalidInterval.must("end", "be after start", "2024-01-01T00:00:00Z")
+>>> str(err)
+"end must be after start, got '2024-01-01T00:00:00Z'"
+>>> err.field, err.rule
+('end', 'be after start')
+
+A wrong *type* of argument is a plain `TypeError`, not a `PactError`: it is a bug in the
+calling code, not bad data.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, TypeVar
+
+if sys.version_info >= (3, 11):  # pragma: no cover - the branch taken depends on the interpreter
+    from builtins import ExceptionGroup
+else:  # pragma: no cover
+    from exceptiongroup import ExceptionGroup
+
+__all__ = [
+    "ExceptionGroup",
+    "InvalidChoice",
+    "InvalidDatetime",
+    "InvalidInterval",
+    "PactError",
+]
+
+_E = TypeVar("_E", bound="PactError")
+
+_MISSING: Any = object()
+
+
+class PactError(Exception):
+    """The root of every exception pact_core raises on purpose.
+
+    Catch it to handle any problem pact_core found in your data.
+    When the error is about one input, `field` names it, `rule` is the rule it broke,
+    and `value` is the offending value itself (not its text).
+
+    >>> try:
+    ...     raise PactError.must("ward code", "start with E05", "X05000001")
+    ... except PactError as err:
+    ...     print(err, "|", err.value)
+    ward code must start with E05, got 'X05000001' | X05000001
+    """
+
+    field: str | None
+    rule: str | None
+    value: object
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        rule: str | None = None,
+        value: object = None,
+    ) -> None:
+        super().__init__(message)
+        self.field = field
+        self.rule = rule
+        self.value = value
+
+    @classmethod
+    def must(
+        cls: type[_E],
+        field: str,
+        rule: str,
+        value: object,
+        *,
+        shown: str = _MISSING,
+    ) -> _E:
+        """Build the error with the house message ``<field> must <rule>, got <value>``.
+
+        The value is shown with `repr` unless *shown* gives a better rendering
+        (an ISO 8601 instant, for example).
+
+        >>> str(InvalidDatetime.must("start", "be timezone-aware", None, shown="2024-01-01T00:00"))
+        'start must be timezone-aware, got 2024-01-01T00:00'
+        """
+        text = repr(value) if shown is _MISSING else shown
+        return cls(f"{field} must {rule}, got {text}", field=field, rule=rule, value=value)
+
+
+class InvalidDatetime(PactError, ValueError):
+    """A datetime that pact_core cannot use, usually because it is naive.
+
+    pact_core compares instants, so it needs to know where on the time line a
+    datetime lies: a datetime without a UTC offset is ambiguous input.
+
+    >>> import datetime as dt
+    >>> from pact_core.intervals import require_aware
+    >>> require_aware(dt.datetime(2025, 3, 28, 12), field="received")
+    Traceback (most recent call last):
+    ...
+    pact_core.errors.InvalidDatetime: received must be timezone-aware, got naive 2025-03-28T12:00:00
+    """
+
+
+class InvalidInterval(PactError, ValueError):
+    """An interval that cannot exist, such as one that ends before it starts.
+
+    >>> from pact_core.intervals import Interval
+    >>> Interval.parse("2024-01-02T00:00Z/2024-01-01T00:00Z")
+    Traceback (most recent call last):
+    ...
+    pact_core.errors.InvalidInterval: end must be after start, got start=2024-01-02T00:00:00Z end=2024-01-01T00:00:00Z
+    """
+
+
+class InvalidChoice(PactError, ValueError):
+    """An argument that must be one of a fixed set of names, and is not.
+
+    >>> from pact_core.intervals import CalendarUnit
+    >>> CalendarUnit.parse("fortnight")
+    Traceback (most recent call last):
+    ...
+    pact_core.errors.InvalidChoice: unit must be one of 'day', 'week', 'month', got 'fortnight'
+    """

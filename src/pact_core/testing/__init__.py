@@ -1,0 +1,32 @@
+"""Hypothesis strategies for pact_core's value types, for your own test suite.
+
+Install them with ``pip install "pact-core[testing]"``.
+Each public value type has a strategy named with its plural, which generates only valid
+values and shrinks towards simple ones:
+
+>>> from hypothesis import find
+>>> from pact_core.testing import intervals
+>>> find(intervals(), lambda interval: True)
+Interval.parse('2000-01-01T00:00:00Z/2000-01-01T00:00:00.000001Z')
+
+The strategies are also registered with hypothesis, so ``st.from_type(Interval)`` and
+``st.builds(YourClass)`` work for classes with pact_core-typed fields.
+"""
+
+from __future__ import annotations
+
+from pact_core.testing._intervals import aware_datetimes, intervals
+
+__all__ = ["aware_datetimes", "intervals"]
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register pact_core's strategies for `hypothesis.strategies.from_type`.
+
+    Hypothesis calls this through the ``hypothesis`` entry point when it is imported.
+    """
+    from hypothesis import strategies as st
+
+    from pact_core.intervals import Interval
+
+    st.register_type_strategy(Interval, intervals())
