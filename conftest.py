@@ -26,9 +26,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 pytest_collect_file = Sybil(
     parsers=[
-        PythonCodeBlockParser(
-            doctest_optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
-        ),
+        PythonCodeBlockParser(doctest_optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE),
         SkipParser(),
     ],
     patterns=["README.md", "docs/*.md"],

@@ -26,12 +26,14 @@ LONDON = ZoneInfo("Europe/London")
 SAO_PAULO = ZoneInfo("America/Sao_Paulo")
 
 
-def london(*args: int, fold: int = 0) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=LONDON, fold=fold)  # type: ignore[misc]
+def london(
+    year: int, month: int, day: int, hour: int = 0, minute: int = 0, *, fold: int = 0
+) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, tzinfo=LONDON, fold=fold)
 
 
-def utc(*args: int) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=UTC)  # type: ignore[misc]
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 def iv(text: str) -> Interval:
@@ -62,12 +64,16 @@ class _NoOffset(dt.tzinfo):
 def test_a_tzinfo_without_an_offset_is_not_aware() -> None:
     value = dt.datetime(2025, 1, 1, tzinfo=_NoOffset())
     assert not is_aware(value)
-    with pytest.raises(InvalidDatetime, match="^start must be timezone-aware, got naive 2025-01-01T00:00:00$"):
+    with pytest.raises(
+        InvalidDatetime, match="^start must be timezone-aware, got naive 2025-01-01T00:00:00$"
+    ):
         require_aware(value, field="start")
 
 
 def test_is_aware_rejects_a_date() -> None:
-    with pytest.raises(TypeError, match=r"^value must be a datetime.datetime, got datetime.date\(2025, 1, 1\)$"):
+    with pytest.raises(
+        TypeError, match=r"^value must be a datetime.datetime, got datetime.date\(2025, 1, 1\)$"
+    ):
         is_aware(dt.date(2025, 1, 1))  # type: ignore[arg-type]
 
 
@@ -87,7 +93,9 @@ def test_require_aware_names_the_field_and_value() -> None:
 
 
 def test_require_aware_rejects_other_types() -> None:
-    with pytest.raises(TypeError, match=r"^received must be a datetime.datetime, got '2025-03-28'$"):
+    with pytest.raises(
+        TypeError, match=r"^received must be a datetime.datetime, got '2025-03-28'$"
+    ):
         require_aware("2025-03-28", field="received")
 
 
@@ -108,7 +116,10 @@ def test_to_utc() -> None:
 
 def test_to_utc_out_of_range() -> None:
     tz = dt.timezone(dt.timedelta(hours=5))
-    with pytest.raises(InvalidDatetime, match="^start must be within years 1 to 9999 in UTC, got 0001-01-01T01:00:00\\+05:00$"):
+    with pytest.raises(
+        InvalidDatetime,
+        match="^start must be within years 1 to 9999 in UTC, got 0001-01-01T01:00:00\\+05:00$",
+    ):
         to_utc(dt.datetime(1, 1, 1, 1, tzinfo=tz), field="start")
 
 
@@ -189,7 +200,10 @@ def test_interval_across_the_repeated_hour_is_not_empty() -> None:
 def test_interval_must_end_after_start() -> None:
     with pytest.raises(InvalidInterval) as info:
         Interval(utc(2025, 1, 2), utc(2025, 1, 1))
-    assert str(info.value) == "end must be after start, got start=2025-01-02T00:00:00Z end=2025-01-01T00:00:00Z"
+    assert (
+        str(info.value)
+        == "end must be after start, got start=2025-01-02T00:00:00Z end=2025-01-01T00:00:00Z"
+    )
     assert info.value.field == "end"
     assert info.value.value == utc(2025, 1, 1)
     assert isinstance(info.value, ValueError)
@@ -202,16 +216,22 @@ def test_interval_must_not_be_empty() -> None:
 
 
 def test_interval_rejects_naive_ends() -> None:
-    with pytest.raises(InvalidDatetime, match="^start must be timezone-aware, got naive 2025-01-01T00:00:00$"):
+    with pytest.raises(
+        InvalidDatetime, match="^start must be timezone-aware, got naive 2025-01-01T00:00:00$"
+    ):
         Interval(dt.datetime(2025, 1, 1), utc(2025, 1, 2))  # noqa: DTZ001
-    with pytest.raises(InvalidDatetime, match="^end must be timezone-aware, got naive 2025-01-02T00:00:00$"):
+    with pytest.raises(
+        InvalidDatetime, match="^end must be timezone-aware, got naive 2025-01-02T00:00:00$"
+    ):
         Interval(utc(2025, 1, 1), dt.datetime(2025, 1, 2))  # noqa: DTZ001
 
 
 def test_interval_rejects_wrong_types() -> None:
     with pytest.raises(TypeError, match="^start must be a datetime.datetime, got '2025-01-01'$"):
         Interval("2025-01-01", utc(2025, 1, 2))  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match=r"^end must be a datetime.datetime, got datetime.date\(2025, 1, 2\)$"):
+    with pytest.raises(
+        TypeError, match=r"^end must be a datetime.datetime, got datetime.date\(2025, 1, 2\)$"
+    ):
         Interval(utc(2025, 1, 1), dt.date(2025, 1, 2))  # type: ignore[arg-type]
 
 
@@ -250,7 +270,9 @@ def test_from_start_is_elapsed_time() -> None:
 
 
 def test_from_start_rejects_bad_durations() -> None:
-    with pytest.raises(InvalidInterval, match=r"^duration must be positive, got datetime.timedelta\(0\)$"):
+    with pytest.raises(
+        InvalidInterval, match=r"^duration must be positive, got datetime.timedelta\(0\)$"
+    ):
         Interval.from_start(utc(2025, 1, 1), dt.timedelta(0))
     with pytest.raises(TypeError, match="^duration must be a datetime.timedelta, got 3600$"):
         Interval.from_start(utc(2025, 1, 1), 3600)  # type: ignore[arg-type]
@@ -265,7 +287,10 @@ def test_from_start_rejects_bad_durations() -> None:
     ("text", "expected"),
     [
         ("2025-01-01T00:00Z/2025-01-02T00:00Z", "2025-01-01T00:00:00Z/2025-01-02T00:00:00Z"),
-        ("2025-07-01T09:00+01:00/2025-07-01T17:00+01:00", "2025-07-01T08:00:00Z/2025-07-01T16:00:00Z"),
+        (
+            "2025-07-01T09:00+01:00/2025-07-01T17:00+01:00",
+            "2025-07-01T08:00:00Z/2025-07-01T16:00:00Z",
+        ),
         ("2025-03-28T12:00Z/PT72H", "2025-03-28T12:00:00Z/2025-03-31T12:00:00Z"),
         ("PT72H/2025-03-31T12:00Z", "2025-03-28T12:00:00Z/2025-03-31T12:00:00Z"),
         ("2025-01-01T00:00Z/P1W2DT3H4M5.5S", "2025-01-01T00:00:00Z/2025-01-10T03:04:05.500000Z"),
@@ -283,17 +308,45 @@ def test_parse(text: str, expected: str) -> None:
         ("2025-01-01T00:00Z", InvalidInterval, "^interval must be ISO 8601 '<start>/<end>'"),
         ("2025-01-01T00:00Z/", InvalidInterval, "^interval must be ISO 8601"),
         ("a/b/c", InvalidInterval, "^interval must be ISO 8601 .*, got 'a/b/c'$"),
-        ("2025-13-01T00:00Z/PT1H", InvalidDatetime, "^start must be an ISO 8601 datetime, got '2025-13-01T00:00Z'$"),
-        ("2025-01-01T00:00Z/tomorrow", InvalidDatetime, "^end must be an ISO 8601 datetime, got 'tomorrow'$"),
-        ("2025-01-01T00:00Z/P1M", InvalidInterval, "^duration must be an ISO 8601 duration in W, D, H, M or S, got 'P1M'$"),
-        ("P1Y/2025-01-01T00:00Z", InvalidInterval, "^duration must be an ISO 8601 duration .*, got 'P1Y'$"),
+        (
+            "2025-13-01T00:00Z/PT1H",
+            InvalidDatetime,
+            "^start must be an ISO 8601 datetime, got '2025-13-01T00:00Z'$",
+        ),
+        (
+            "2025-01-01T00:00Z/tomorrow",
+            InvalidDatetime,
+            "^end must be an ISO 8601 datetime, got 'tomorrow'$",
+        ),
+        (
+            "2025-01-01T00:00Z/P1M",
+            InvalidInterval,
+            "^duration must be an ISO 8601 duration in W, D, H, M or S, got 'P1M'$",
+        ),
+        (
+            "P1Y/2025-01-01T00:00Z",
+            InvalidInterval,
+            "^duration must be an ISO 8601 duration .*, got 'P1Y'$",
+        ),
         ("2025-01-01T00:00Z/P", InvalidInterval, "^duration must be .*, got 'P'$"),
         ("2025-01-01T00:00Z/PT", InvalidInterval, "^duration must be .*, got 'PT'$"),
-        ("2025-01-01T00:00Z/P99999999999D", InvalidInterval, "^duration must be .*, got 'P99999999999D'$"),
+        (
+            "2025-01-01T00:00Z/P99999999999D",
+            InvalidInterval,
+            "^duration must be .*, got 'P99999999999D'$",
+        ),
         ("2025-01-01T00:00Z/PT0S", InvalidInterval, "^end must be after start"),
-        ("2025-01-01T00:00/PT1H", InvalidDatetime, "^start must be timezone-aware, got naive 2025-01-01T00:00:00$"),
+        (
+            "2025-01-01T00:00/PT1H",
+            InvalidDatetime,
+            "^start must be timezone-aware, got naive 2025-01-01T00:00:00$",
+        ),
         ("PT1H/2025-01-01T00:00", InvalidDatetime, "^end must be timezone-aware"),
-        ("9999-12-31T00:00Z/P2D", InvalidDatetime, r"^instant \+ duration must be within years 1 to 9999"),
+        (
+            "9999-12-31T00:00Z/P2D",
+            InvalidDatetime,
+            r"^instant \+ duration must be within years 1 to 9999",
+        ),
     ],
 )
 def test_parse_errors(text: str, error: type[Exception], message: str) -> None:
@@ -334,7 +387,9 @@ def test_contains_rejects_naive_and_other_types() -> None:
     day = iv("2025-01-01T00:00Z/2025-01-02T00:00Z")
     with pytest.raises(InvalidDatetime, match="^instant must be timezone-aware"):
         day.contains(dt.datetime(2025, 1, 1, 12))  # noqa: DTZ001
-    with pytest.raises(TypeError, match="^other must be a datetime.datetime or an Interval, got '2025-01-01'$"):
+    with pytest.raises(
+        TypeError, match="^other must be a datetime.datetime or an Interval, got '2025-01-01'$"
+    ):
         day.contains("2025-01-01")  # type: ignore[call-overload]
 
 
@@ -401,7 +456,13 @@ def test_calendar_unit_parse() -> None:
 
 @pytest.mark.parametrize(
     ("day", "hours"),
-    [((2025, 3, 30), 23), ((2025, 10, 26), 25), ((2025, 6, 1), 24), ((2024, 3, 31), 23), ((2024, 10, 27), 25)],
+    [
+        ((2025, 3, 30), 23),
+        ((2025, 10, 26), 25),
+        ((2025, 6, 1), 24),
+        ((2024, 3, 31), 23),
+        ((2024, 10, 27), 25),
+    ],
 )
 def test_london_days_are_23_24_or_25_hours(day: tuple[int, int, int], hours: int) -> None:
     period = CalendarUnit.DAY.period_containing(london(*day, 12), tz=LONDON)
@@ -427,19 +488,33 @@ def test_period_containing_uses_the_local_date() -> None:
 def test_period_containing_errors() -> None:
     with pytest.raises(InvalidDatetime, match="^instant must be timezone-aware"):
         CalendarUnit.DAY.period_containing(dt.datetime(2025, 1, 1), tz=LONDON)  # noqa: DTZ001
-    with pytest.raises(TypeError, match=r"^tz must be a datetime.tzinfo such as zoneinfo.ZoneInfo\('Europe/London'\), got 'Europe/London'$"):
+    with pytest.raises(
+        TypeError,
+        match=r"^tz must be a datetime.tzinfo such as zoneinfo.ZoneInfo\('Europe/London'\), got 'Europe/London'$",
+    ):
         CalendarUnit.DAY.period_containing(utc(2025, 1, 1), tz="Europe/London")  # type: ignore[arg-type]
-    with pytest.raises(InvalidDatetime, match="^instant must lie in a local month within years 1 to 9999, got 9999-12-31T00:00:00Z$"):
+    with pytest.raises(
+        InvalidDatetime,
+        match="^instant must lie in a local month within years 1 to 9999, got 9999-12-31T00:00:00Z$",
+    ):
         CalendarUnit.MONTH.period_containing(utc(9999, 12, 31), tz=UTC)
-    with pytest.raises(InvalidDatetime, match="^instant must lie in a local day within years 1 to 9999"):
-        CalendarUnit.DAY.period_containing(utc(9999, 12, 31, 23), tz=dt.timezone(dt.timedelta(hours=2)))
-    with pytest.raises(InvalidDatetime, match="^instant must lie in a local day within years 1 to 9999"):
+    with pytest.raises(
+        InvalidDatetime, match="^instant must lie in a local day within years 1 to 9999"
+    ):
+        CalendarUnit.DAY.period_containing(
+            utc(9999, 12, 31, 23), tz=dt.timezone(dt.timedelta(hours=2))
+        )
+    with pytest.raises(
+        InvalidDatetime, match="^instant must lie in a local day within years 1 to 9999"
+    ):
         CalendarUnit.DAY.period_containing(utc(1, 1, 1, 1), tz=dt.timezone(dt.timedelta(hours=2)))
 
 
 def test_a_day_whose_midnight_does_not_exist() -> None:
     """Sao Paulo sprang forward at 00:00 on 4 November 2018: that day began at 01:00."""
-    day = CalendarUnit.DAY.period_containing(dt.datetime(2018, 11, 4, 12, tzinfo=SAO_PAULO), tz=SAO_PAULO)
+    day = CalendarUnit.DAY.period_containing(
+        dt.datetime(2018, 11, 4, 12, tzinfo=SAO_PAULO), tz=SAO_PAULO
+    )
     assert day.start == utc(2018, 11, 4, 3)
     assert day.start.astimezone(SAO_PAULO).hour == 1
     assert day.duration == dt.timedelta(hours=23)
@@ -447,7 +522,9 @@ def test_a_day_whose_midnight_does_not_exist() -> None:
 
 def test_a_day_whose_midnight_happens_twice() -> None:
     """Sao Paulo fell back at 00:00 on 17 February 2019, to 23:00 on the 16th: the 16th lasted 25 hours."""
-    day = CalendarUnit.DAY.period_containing(dt.datetime(2019, 2, 16, 12, tzinfo=SAO_PAULO), tz=SAO_PAULO)
+    day = CalendarUnit.DAY.period_containing(
+        dt.datetime(2019, 2, 16, 12, tzinfo=SAO_PAULO), tz=SAO_PAULO
+    )
     assert day.duration == dt.timedelta(hours=25)
     assert CalendarUnit.DAY.period_containing(day.end, tz=SAO_PAULO).start == day.end
 
@@ -465,7 +542,9 @@ class _FoldBlindZone(dt.tzinfo):
 
     def dst(self, value: dt.datetime | None) -> dt.timedelta:
         assert value is not None
-        return dt.timedelta(hours=1) if value.replace(tzinfo=None) >= self._CHANGE else dt.timedelta(0)
+        return (
+            dt.timedelta(hours=1) if value.replace(tzinfo=None) >= self._CHANGE else dt.timedelta(0)
+        )
 
     def tzname(self, value: dt.datetime | None) -> str:
         return "FB"
@@ -538,7 +617,9 @@ def test_split_in_a_fixed_offset_zone() -> None:
 
 def test_split_errors() -> None:
     interval = iv("2025-01-01T00:00Z/P1D")
-    with pytest.raises(InvalidChoice, match="^unit must be one of 'day', 'week', 'month', got 'year'$"):
+    with pytest.raises(
+        InvalidChoice, match="^unit must be one of 'day', 'week', 'month', got 'year'$"
+    ):
         interval.split("year", tz=LONDON)
     with pytest.raises(TypeError, match="^unit must be a CalendarUnit or a str, got None$"):
         interval.split(None, tz=LONDON)  # type: ignore[arg-type]
@@ -557,11 +638,67 @@ def test_split_at_the_ends_of_time() -> None:
         Interval(utc(1, 1, 1, 23), utc(1, 1, 3)),
     )
     # In the east, 0001-01-01 began before datetime can count: the first cut is 0001-01-02.
-    assert [p.start for p in Interval(start, utc(1, 1, 3)).split("day", tz=east)] == [start, utc(1, 1, 1, 1), utc(1, 1, 2, 1)]
+    assert [p.start for p in Interval(start, utc(1, 1, 3)).split("day", tz=east)] == [
+        start,
+        utc(1, 1, 1, 1),
+        utc(1, 1, 2, 1),
+    ]
     # At the far end, local dates after 9999-12-31 have no boundaries to cut at.
-    assert Interval(utc(9999, 12, 31, 2), end).split("day", tz=east) == (Interval(utc(9999, 12, 31, 2), end),)
-    assert Interval(utc(9999, 12, 30), end).split("week", tz=east) == (Interval(utc(9999, 12, 30), end),)
+    assert Interval(utc(9999, 12, 31, 2), end).split("day", tz=east) == (
+        Interval(utc(9999, 12, 31, 2), end),
+    )
+    assert Interval(utc(9999, 12, 30), end).split("week", tz=east) == (
+        Interval(utc(9999, 12, 30), end),
+    )
     assert Interval(utc(9999, 12, 30), end).split("day", tz=UTC) == (
         Interval(utc(9999, 12, 30), utc(9999, 12, 31)),
         Interval(utc(9999, 12, 31), end),
+    )
+
+
+class _BackAcrossMidnight(dt.tzinfo):
+    """A PEP 495 zone whose clocks go back across midnight.
+
+    UTC-3 until 2025-06-01 03:30 UTC (00:30 local), then UTC-4: the wall clock goes from
+    00:30 on 1 June back to 23:30 on 31 May, so midnight on 1 June happens twice.
+    """
+
+    _CHANGE = dt.datetime(2025, 6, 1, 3, 30)  # noqa: DTZ001 - UTC, naive as tzinfo methods see it
+    _REPEAT = (dt.datetime(2025, 5, 31, 23, 30), dt.datetime(2025, 6, 1, 0, 30))  # noqa: DTZ001
+
+    def utcoffset(self, value: dt.datetime | None) -> dt.timedelta:
+        assert value is not None
+        wall = value.replace(tzinfo=None)
+        before = wall < self._REPEAT[0] or (wall < self._REPEAT[1] and value.fold == 0)
+        return dt.timedelta(hours=-3 if before else -4)
+
+    def dst(self, value: dt.datetime | None) -> dt.timedelta:
+        return dt.timedelta(0)
+
+    def tzname(self, value: dt.datetime | None) -> str:
+        return "BM"
+
+    def fromutc(self, value: dt.datetime) -> dt.datetime:
+        moment = value.replace(tzinfo=None)
+        if moment < self._CHANGE:
+            return (moment - dt.timedelta(hours=3)).replace(tzinfo=self)
+        wall = moment - dt.timedelta(hours=4)
+        fold = int(self._REPEAT[0] <= wall < self._REPEAT[1])
+        return wall.replace(tzinfo=self, fold=fold)
+
+
+def test_a_day_whose_midnight_comes_back() -> None:
+    """Periods never overlap: the repeated evening after a day began belongs to that day."""
+    zone = _BackAcrossMidnight()
+    in_repeat = utc(2025, 6, 1, 3, 45)  # 23:45 on 31 May, the second time
+    assert in_repeat.astimezone(zone).date() == dt.date(2025, 5, 31)
+    day = CalendarUnit.DAY.period_containing(in_repeat, tz=zone)
+    assert day == Interval(
+        utc(2025, 6, 1, 3), utc(2025, 6, 2, 4)
+    )  # 1 June, from its first midnight
+    may = CalendarUnit.DAY.period_containing(utc(2025, 5, 31, 12), tz=zone)
+    assert may.end == day.start
+    assert Interval(in_repeat, utc(2025, 6, 2, 12)).split("day", tz=zone) == (
+        Interval(in_repeat, utc(2025, 6, 2, 4)),
+        Interval(utc(2025, 6, 2, 4), utc(2025, 6, 2, 12)),
     )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
-import random
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
 import attrs
 from hypothesis import given
@@ -19,6 +20,9 @@ from pact_core.intervals import (
     to_utc,
 )
 from pact_core.testing import aware_datetimes, intervals
+
+if TYPE_CHECKING:
+    import random
 
 UTC = dt.timezone.utc
 # Splitting cuts at every local boundary, so keep intervals to a sensible number of pieces.
@@ -95,7 +99,10 @@ def test_evolve_keeps_validity(a: Interval, b: Interval) -> None:
         assert attrs.evolve(a, end=b.end).duration == b.end - a.start
 
 
-@given(aware_datetimes(max_value=dt.datetime(9000, 1, 1, tzinfo=UTC)), st.timedeltas(dt.timedelta(0), dt.timedelta(days=300_000)))
+@given(
+    aware_datetimes(max_value=dt.datetime(9000, 1, 1, tzinfo=UTC)),
+    st.timedeltas(dt.timedelta(0), dt.timedelta(days=300_000)),
+)
 def test_add_elapsed_then_measure(instant: dt.datetime, duration: dt.timedelta) -> None:
     later = add_elapsed(instant, duration)
     assert elapsed(instant, later) == duration
@@ -154,9 +161,11 @@ def test_merge_does_not_depend_on_order(items: list[Interval], rng: random.Rando
 
 
 @given(interval_lists)
-def test_merge_gives_sorted_disjoint_intervals_covering_the_same_instants(items: list[Interval]) -> None:
+def test_merge_gives_sorted_disjoint_intervals_covering_the_same_instants(
+    items: list[Interval],
+) -> None:
     merged = merge(items)
-    for earlier, later in zip(merged, merged[1:]):
+    for earlier, later in pairwise(merged):
         assert earlier.end < later.start  # neither overlapping nor touching
     for item in items:
         assert sum(m.contains(item) for m in merged) == 1
@@ -171,23 +180,27 @@ def test_merge_gives_sorted_disjoint_intervals_covering_the_same_instants(items:
 
 
 @given(split_cases())
-def test_split_then_join_gives_back_the_interval(case: tuple[Interval, CalendarUnit, dt.tzinfo]) -> None:
+def test_split_then_join_gives_back_the_interval(
+    case: tuple[Interval, CalendarUnit, dt.tzinfo],
+) -> None:
     interval, unit, tz = case
     pieces = interval.split(unit, tz=tz)
     assert pieces[0].start == interval.start
     assert pieces[-1].end == interval.end
-    for earlier, later in zip(pieces, pieces[1:]):
+    for earlier, later in pairwise(pieces):
         assert earlier.end == later.start
     assert merge(pieces) == (interval,)
     assert sum((p.duration for p in pieces), dt.timedelta(0)) == interval.duration
 
 
 @given(split_cases())
-def test_split_pieces_never_cross_a_local_boundary(case: tuple[Interval, CalendarUnit, dt.tzinfo]) -> None:
+def test_split_pieces_never_cross_a_local_boundary(
+    case: tuple[Interval, CalendarUnit, dt.tzinfo],
+) -> None:
     interval, unit, tz = case
     pieces = interval.split(unit, tz=tz)
     keys = [_period_key(unit, p.start, tz) for p in pieces]
-    for piece, key in zip(pieces, keys):
+    for piece, key in zip(pieces, keys, strict=True):
         assert _period_key(unit, piece.end - dt.timedelta(microseconds=1), tz) == key
     # and every cut is a real boundary: consecutive pieces lie in different periods
     assert keys == sorted(set(keys))
@@ -206,7 +219,9 @@ def test_split_pieces_lie_in_their_period(case: tuple[Interval, CalendarUnit, dt
     units,
     st.timezones(),
 )
-def test_period_containing_holds_the_instant(instant: dt.datetime, unit: CalendarUnit, tz: dt.tzinfo) -> None:
+def test_period_containing_holds_the_instant(
+    instant: dt.datetime, unit: CalendarUnit, tz: dt.tzinfo
+) -> None:
     period = unit.period_containing(instant, tz=tz)
     assert period.contains(instant)
     assert _period_key(unit, period.start, tz) == _period_key(unit, instant, tz)

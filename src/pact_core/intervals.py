@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Iterable
+from itertools import pairwise
 from typing import TYPE_CHECKING, overload
 
 import attrs
@@ -33,6 +33,8 @@ from dateutil.parser import isoparse
 from pact_core.errors import InvalidChoice, InvalidDatetime, InvalidInterval
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from typing_extensions import Self
 
 __all__ = [
@@ -321,13 +323,17 @@ class Interval:
         parts = text.strip().split("/")
         if len(parts) != 2 or not all(parts):
             raise InvalidInterval.must(
-                "interval", "be ISO 8601 '<start>/<end>', '<start>/<duration>' or '<duration>/<end>'", text
+                "interval",
+                "be ISO 8601 '<start>/<end>', '<start>/<duration>' or '<duration>/<end>'",
+                text,
             )
         first, second = parts
         if first.startswith("P"):
             duration = _parse_duration(first)
             if duration is None:
-                raise InvalidInterval.must("duration", "be an ISO 8601 duration in W, D, H, M or S", first)
+                raise InvalidInterval.must(
+                    "duration", "be an ISO 8601 duration in W, D, H, M or S", first
+                )
             end = _parse_instant(second, "end")
             start = add_elapsed(end, -duration)
         else:
@@ -335,7 +341,9 @@ class Interval:
             if second.startswith("P"):
                 duration = _parse_duration(second)
                 if duration is None:
-                    raise InvalidInterval.must("duration", "be an ISO 8601 duration in W, D, H, M or S", second)
+                    raise InvalidInterval.must(
+                        "duration", "be an ISO 8601 duration in W, D, H, M or S", second
+                    )
                 end = add_elapsed(start, duration)
             else:
                 end = _parse_instant(second, "end")
@@ -366,7 +374,7 @@ class Interval:
         >>> london = ZoneInfo("Europe/London")
         >>> day = Interval(dt.datetime(2025, 10, 26, tzinfo=london), dt.datetime(2025, 10, 27, tzinfo=london))
         >>> day.duration
-        datetime.timedelta(seconds=90000)
+        datetime.timedelta(days=1, seconds=3600)
         """
         return self.end - self.start
 
@@ -449,16 +457,15 @@ class Interval:
             following = dt.date.min if self.start.year == 1 else None
         while following is not None:
             boundary = _first_instant(following, tz)
-            if boundary is not None:
-                if boundary >= self.end:
-                    break
-                if boundary > cuts[-1]:
-                    cuts.append(boundary)
-            elif following.year > 1:
-                break  # past 9999-12-31 in UTC: no later boundary exists
+            if boundary is None or boundary >= self.end:
+                break
+            # A boundary at or before the last cut happens only where the clocks went back
+            # across midnight and the interval starts in the repeated stretch.
+            if boundary > cuts[-1]:
+                cuts.append(boundary)
             following = unit._next_date(following)
         cuts.append(self.end)
-        return tuple(Interval._trusted(a, b) for a, b in zip(cuts, cuts[1:]))
+        return tuple(Interval._trusted(a, b) for a, b in pairwise(cuts))
 
 
 def _require_interval(value: object, field: str) -> Interval:
@@ -542,13 +549,18 @@ class CalendarUnit(enum.Enum):
         _require_tz(tz)
         start = end = None
         try:
-            first = self._first_date(_local_date(instant, tz))
+            first: dt.date | None = self._first_date(_local_date(instant, tz))
         except OverflowError:
-            pass
-        else:
+            first = None
+        while first is not None:
             following = self._next_date(first)
             start = _first_instant(first, tz)
             end = None if following is None else _first_instant(following, tz)
+            if end is None or instant < end:
+                break
+            # The clocks went back across midnight, and the instant is in the repeated
+            # stretch after the next period began: it belongs to that period.
+            first = following
         if start is None or end is None:
             raise InvalidDatetime.must(
                 "instant",
@@ -585,11 +597,9 @@ def _first_instant(day: dt.date, tz: dt.tzinfo) -> dt.datetime | None:
 
     None means the instant lies outside what datetime can represent.
     """
-    midnight = dt.datetime(day.year, day.month, day.day)
+    midnight = dt.datetime(day.year, day.month, day.day)  # noqa: DTZ001 - a local wall time
     try:
-        candidates = [
-            midnight.replace(tzinfo=tz, fold=fold).astimezone(_UTC) for fold in (0, 1)
-        ]
+        candidates = [midnight.replace(tzinfo=tz, fold=fold).astimezone(_UTC) for fold in (0, 1)]
         exact = [c for c in candidates if c.astimezone(tz).replace(tzinfo=None) == midnight]
         if exact:
             return min(exact)

@@ -25,8 +25,8 @@ def _hypothesis_setup_hook() -> None:
 
     Hypothesis calls this through the ``hypothesis`` entry point when it is imported.
     """
-    from hypothesis import strategies as st
+    from hypothesis import strategies as st  # noqa: PLC0415 - only when hypothesis asks
 
-    from pact_core.intervals import Interval
+    from pact_core.intervals import Interval  # noqa: PLC0415
 
     st.register_type_strategy(Interval, intervals())

@@ -1,0 +1,43 @@
+"""Every script in examples/ runs, and the README keeps exactly its two set-up commands."""
+
+from __future__ import annotations
+
+import re
+import runpy
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_example_runs(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    runpy.run_path(str(path), run_name="__main__")
+    assert capsys.readouterr().out.strip(), f"{path.name} printed nothing"
+
+
+def test_there_is_a_tour() -> None:
+    assert (ROOT / "examples" / "tour.py") in EXAMPLES
+
+
+def _setup_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```(?:sh|shell|bash|console)\n(.*?)```", readme, flags=re.DOTALL)
+    return [line.strip() for block in blocks for line in block.splitlines() if line.strip()]
+
+
+def test_readme_has_exactly_two_set_up_commands() -> None:
+    commands = _setup_commands()
+    assert len(commands) == 2, commands
+    tour, tests = commands
+    assert "examples/tour.py" in tour
+    assert "pytest" in tests
+    assert "[test]" in tests
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "README.md" in ci
+    assert "HYPOTHESIS_PROFILE=ci" in ci

@@ -1,0 +1,90 @@
+"""The shape of the public API: sorted, resolvable, documented, and light to import."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import pact_core
+
+ROOT = Path(__file__).parent.parent
+PUBLIC_MODULES = ["pact_core", "pact_core.errors", "pact_core.intervals", "pact_core.testing"]
+DOCS = "\n".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "docs").glob("*.md")))
+
+
+def _discovered_modules() -> list[str]:
+    """Every module under src/pact_core whose name has no leading underscore."""
+    src = ROOT / "src"
+    names = []
+    for path in sorted((src / "pact_core").rglob("*.py")):
+        parts = path.relative_to(src).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        if not any(part.startswith("_") for part in parts):
+            names.append(".".join(parts))
+    return names
+
+
+def test_public_modules_are_all_listed() -> None:
+    assert sorted(_discovered_modules()) == sorted(PUBLIC_MODULES)
+
+
+@pytest.mark.parametrize("name", PUBLIC_MODULES)
+def test_all_is_sorted_and_resolves(name: str) -> None:
+    module = importlib.import_module(name)
+    exported = module.__all__
+    assert list(exported) == sorted(exported)
+    assert len(set(exported)) == len(exported)
+    for attribute in exported:
+        assert hasattr(module, attribute), f"{name}.{attribute} is in __all__ but missing"
+
+
+@pytest.mark.parametrize("name", PUBLIC_MODULES)
+def test_every_public_name_is_documented(name: str) -> None:
+    module = importlib.import_module(name)
+    missing = [
+        attribute
+        for attribute in module.__all__
+        if f"`{attribute}" not in DOCS and f".{attribute}`" not in DOCS
+    ]
+    assert not missing, f"not mentioned in docs/: {missing}"
+
+
+@pytest.mark.parametrize("name", PUBLIC_MODULES)
+def test_every_public_name_has_a_runnable_example(name: str) -> None:
+    module = importlib.import_module(name)
+    for attribute in module.__all__:
+        value = getattr(module, attribute)
+        if attribute.startswith("__") or getattr(value, "__module__", name) != name:
+            continue  # re-exports and dunders are documented where they are defined
+        assert ">>>" in (value.__doc__ or ""), f"{name}.{attribute} has no >>> example"
+
+
+def test_version_matches_the_installed_distribution() -> None:
+    assert pact_core.__version__ == importlib.metadata.version("pact-core")
+
+
+def test_import_is_light() -> None:
+    """``import pact_core`` must not pull in geometry or test libraries."""
+    code = (
+        "import sys, pact_core, pact_core.errors, pact_core.intervals\n"
+        "heavy = {'shapely', 'numpy', 'hypothesis', 'pytest'}\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter, fixed code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_testing_is_not_imported_by_the_package() -> None:
+    code = "import sys, pact_core; print('pact_core.testing' in sys.modules)"
+    result = subprocess.run(  # noqa: S603 - our own interpreter, fixed code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

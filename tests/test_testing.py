@@ -1,0 +1,157 @@
+"""The strategies in pact_core.testing: valid, within bounds, simple when shrunk, strict about arguments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from hypothesis import find, given
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from pact_core.intervals import Interval, is_aware
+from pact_core.testing import aware_datetimes, intervals
+
+UTC = dt.timezone.utc
+LOW = dt.datetime(2025, 3, 1, tzinfo=UTC)
+HIGH = dt.datetime(2025, 4, 1, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+
+
+@given(aware_datetimes(LOW, HIGH))
+def test_aware_datetimes_are_aware_and_within_bounds(value: dt.datetime) -> None:
+    assert is_aware(value)
+    assert LOW <= value <= HIGH
+
+
+@given(aware_datetimes())
+def test_aware_datetimes_are_real_local_times(value: dt.datetime) -> None:
+    """Never in a gap: converting to UTC and back gives the same wall time and fold."""
+    tz = value.tzinfo
+    assert tz is not None
+    again = value.astimezone(UTC).astimezone(tz)
+    assert (again.replace(tzinfo=None), again.fold) == (value.replace(tzinfo=None), value.fold)
+
+
+@given(aware_datetimes(timezones=st.just(dt.timezone(dt.timedelta(hours=-3)))))
+def test_aware_datetimes_use_the_given_zones(value: dt.datetime) -> None:
+    assert value.utcoffset() == dt.timedelta(hours=-3)
+
+
+def test_aware_datetimes_shrink_to_2000_in_utc() -> None:
+    assert find(aware_datetimes(), lambda _: True) == dt.datetime(2000, 1, 1, tzinfo=UTC)
+    assert find(aware_datetimes(LOW, HIGH), lambda _: True) == LOW
+
+
+@given(intervals(LOW, HIGH))
+def test_intervals_lie_within_bounds(interval: Interval) -> None:
+    assert LOW <= interval.start < interval.end <= HIGH
+
+
+@given(intervals(min_duration=dt.timedelta(hours=1), max_duration=dt.timedelta(hours=2)))
+def test_intervals_respect_duration_bounds(interval: Interval) -> None:
+    assert dt.timedelta(hours=1) <= interval.duration <= dt.timedelta(hours=2)
+
+
+@given(intervals(LOW, LOW + dt.timedelta(hours=1), min_duration=dt.timedelta(hours=1)))
+def test_intervals_with_exactly_enough_room(interval: Interval) -> None:
+    assert interval == Interval(LOW, LOW + dt.timedelta(hours=1))
+
+
+@given(intervals())
+def test_intervals_are_valid(interval: Interval) -> None:
+    assert Interval(interval.start, interval.end) == interval
+    assert interval.start.tzinfo is UTC
+
+
+def test_intervals_shrink_to_a_microsecond_in_2000() -> None:
+    assert find(intervals(), lambda _: True) == Interval.parse("2000-01-01T00:00Z/PT0.000001S")
+    long = find(intervals(), lambda i: i.duration >= dt.timedelta(days=1))
+    assert long.duration == dt.timedelta(days=1)
+
+
+def test_intervals_cover_tiny_and_huge() -> None:
+    find(intervals(), lambda i: i.duration > dt.timedelta(days=365 * 1000))
+    find(intervals(), lambda i: i.duration < dt.timedelta(seconds=1) and i.start.year != 2000)
+
+
+@given(st.from_type(Interval))
+def test_from_type_is_registered(interval: Interval) -> None:
+    assert isinstance(interval, Interval)
+
+
+def test_reprs_are_readable() -> None:
+    assert repr(intervals()).startswith("_intervals(")
+    assert "datetimes(" in repr(aware_datetimes())
+
+
+NAIVE = dt.datetime(2025, 1, 1)  # noqa: DTZ001 - naive on purpose
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        (
+            {"min_value": NAIVE},
+            "^min_value must be a timezone-aware datetime, got datetime.datetime",
+        ),
+        ({"max_value": "2025"}, "^max_value must be a timezone-aware datetime, got '2025'$"),
+        (
+            {"min_value": dt.datetime(1, 1, 1, tzinfo=UTC)},
+            "^min_value must lie from 0001-01-02T00:00:00\\+00:00 to 9999-12-30T23:59:59.999999\\+00:00, so that it has a local time in every zone, got 0001-01-01T00:00:00\\+00:00$",
+        ),
+        (
+            {"min_value": dt.datetime(1, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=1)))},
+            "^min_value must lie from",
+        ),
+        (
+            {
+                "max_value": dt.datetime(
+                    9999, 12, 31, 23, tzinfo=dt.timezone(dt.timedelta(hours=-2))
+                )
+            },
+            "^max_value must lie from",
+        ),
+        (
+            {"min_value": HIGH, "max_value": LOW},
+            "^min_value must not be after max_value, got min_value=2025-03-31T23:00:00\\+00:00 max_value=2025-03-01T00:00:00\\+00:00$",
+        ),
+    ],
+)
+def test_bad_bounds(kwargs: dict[str, Any], message: str) -> None:
+    with pytest.raises(InvalidArgument, match=message):
+        aware_datetimes(**kwargs)
+    with pytest.raises(InvalidArgument, match=message):
+        intervals(**kwargs)
+
+
+def test_bad_timezones_argument() -> None:
+    with pytest.raises(
+        InvalidArgument,
+        match="^timezones must be a SearchStrategy of tzinfo, got datetime.timezone.utc$",
+    ):
+        aware_datetimes(timezones=UTC)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        (
+            {"min_duration": dt.timedelta(0)},
+            "^min_duration must be a positive timedelta, got datetime.timedelta\\(0\\)$",
+        ),
+        ({"min_duration": 5}, "^min_duration must be a positive timedelta, got 5$"),
+        ({"max_duration": dt.timedelta(seconds=-1)}, "^max_duration must be a positive timedelta"),
+        (
+            {"min_duration": dt.timedelta(hours=2), "max_duration": dt.timedelta(hours=1)},
+            "^max_duration must not be less than min_duration",
+        ),
+        (
+            {"min_value": LOW, "max_value": LOW, "min_duration": dt.timedelta(seconds=1)},
+            "^max_value - min_value must be at least min_duration",
+        ),
+    ],
+)
+def test_bad_durations(kwargs: dict[str, Any], message: str) -> None:
+    with pytest.raises(InvalidArgument, match=message):
+        intervals(**kwargs)
