@@ -13,7 +13,13 @@ import pytest
 import pact_core
 
 ROOT = Path(__file__).parent.parent
-PUBLIC_MODULES = ["pact_core", "pact_core.errors", "pact_core.intervals", "pact_core.testing"]
+PUBLIC_MODULES = [
+    "pact_core",
+    "pact_core.calendars",
+    "pact_core.errors",
+    "pact_core.intervals",
+    "pact_core.testing",
+]
 DOCS = "\n".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "docs").glob("*.md")))
 
 
@@ -72,7 +78,7 @@ def test_version_matches_the_installed_distribution() -> None:
 def test_import_is_light() -> None:
     """``import pact_core`` must not pull in geometry or test libraries."""
     code = (
-        "import sys, pact_core, pact_core.errors, pact_core.intervals\n"
+        "import sys, pact_core, pact_core.errors, pact_core.intervals, pact_core.calendars\n"
         "heavy = {'shapely', 'numpy', 'hypothesis', 'pytest'}\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
     )

@@ -10,8 +10,15 @@ from hypothesis import find, given
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from pact_core.calendars import Holiday, HolidayCalendar, WorkingCalendar
 from pact_core.intervals import Interval, is_aware
-from pact_core.testing import aware_datetimes, intervals
+from pact_core.testing import (
+    aware_datetimes,
+    holiday_calendars,
+    holidays,
+    intervals,
+    working_calendars,
+)
 
 UTC = dt.timezone.utc
 LOW = dt.datetime(2025, 3, 1, tzinfo=UTC)
@@ -155,3 +162,61 @@ def test_bad_timezones_argument() -> None:
 def test_bad_durations(kwargs: dict[str, Any], message: str) -> None:
     with pytest.raises(InvalidArgument, match=message):
         intervals(**kwargs)
+
+
+# ----------------------------------------------------------------------------- calendars
+
+
+@given(holidays(2000, 2001))
+def test_holidays_within_years(holiday: Holiday) -> None:
+    assert holiday.date.year in (2000, 2001)
+
+
+@given(holiday_calendars(2020, 2021))
+def test_holiday_calendars_are_valid(calendar: HolidayCalendar) -> None:
+    rebuilt = HolidayCalendar(rules=calendar.rules, additions=calendar.additions, removals=calendar.removals)
+    assert rebuilt == calendar
+    assert all(2020 <= h.date.year <= 2021 for h in calendar.additions)
+    assert all(2020 <= d.year <= 2021 for d in calendar.removals)
+
+
+@given(working_calendars(timezones=st.just(UTC), holidays=st.just(HolidayCalendar(rules=None))))
+def test_working_calendars_use_the_given_strategies(calendar: WorkingCalendar) -> None:
+    assert calendar.tz is UTC
+    assert calendar.holidays.rules is None
+    assert 1 <= len(calendar.hours) <= 3
+    assert calendar.weekdays
+
+
+def test_calendar_strategies_cover_their_space() -> None:
+    find(holiday_calendars(), lambda c: c.rules is not None and bool(c.additions) and bool(c.removals))
+    find(working_calendars(), lambda c: len(c.hours) == 3 and c.hours[-1][1] == dt.time(0))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"min_year": 1970}, "^min_year must be from 1971 to 4099, got 1970$"),
+        ({"max_year": "2000"}, "^max_year must be an int, got '2000'$"),
+        ({"min_year": 2001, "max_year": 2000}, "^min_year must not be after max_year, got min_year=2001 max_year=2000$"),
+    ],
+)
+def test_bad_year_bounds(kwargs: dict[str, Any], message: str) -> None:
+    with pytest.raises(InvalidArgument, match=message):
+        holidays(**kwargs)
+    with pytest.raises(InvalidArgument, match=message):
+        holiday_calendars(**kwargs)
+
+
+def test_bad_working_calendar_arguments() -> None:
+    with pytest.raises(InvalidArgument, match="^timezones must be a SearchStrategy of tzinfo"):
+        working_calendars(timezones=UTC)  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument, match="^holidays must be a SearchStrategy of HolidayCalendar"):
+        working_calendars(holidays=HolidayCalendar())  # type: ignore[arg-type]
+
+
+@given(st.from_type(Holiday), st.from_type(HolidayCalendar), st.from_type(WorkingCalendar))
+def test_calendar_types_are_registered(holiday: Holiday, holidays: HolidayCalendar, working: WorkingCalendar) -> None:
+    assert isinstance(holiday, Holiday)
+    assert isinstance(holidays, HolidayCalendar)
+    assert isinstance(working, WorkingCalendar)

@@ -11,9 +11,18 @@ The names most users need are re-exported here; each lives in its subject module
 
 from __future__ import annotations
 
+from pact_core.calendars import HolidayCalendar, WorkingCalendar
 from pact_core.errors import PactError
 from pact_core.intervals import CalendarUnit, Interval, merge
 
-__all__ = ["CalendarUnit", "Interval", "PactError", "__version__", "merge"]
+__all__ = [
+    "CalendarUnit",
+    "HolidayCalendar",
+    "Interval",
+    "PactError",
+    "WorkingCalendar",
+    "__version__",
+    "merge",
+]
 
 __version__ = "0.1.0.dev0"

@@ -33,10 +33,13 @@ else:  # pragma: no cover
 
 __all__ = [
     "ExceptionGroup",
+    "InvalidCalendar",
     "InvalidChoice",
     "InvalidDatetime",
+    "InvalidDuration",
     "InvalidInterval",
     "PactError",
+    "UnsupportedYearError",
 ]
 
 _E = TypeVar("_E", bound="PactError")
@@ -130,4 +133,50 @@ class InvalidChoice(PactError, ValueError):
     Traceback (most recent call last):
     ...
     pact_core.errors.InvalidChoice: unit must be one of 'day', 'week', 'month', got 'fortnight'
+    """
+
+
+class InvalidDuration(PactError, ValueError):
+    """A duration that cannot be used, such as a negative amount of working time.
+
+    >>> import datetime as dt
+    >>> from zoneinfo import ZoneInfo
+    >>> from pact_core.calendars import WorkingCalendar
+    >>> office = WorkingCalendar(tz=ZoneInfo("Europe/London"))
+    >>> office.add_working_time(dt.datetime(2025, 1, 6, 9, tzinfo=office.tz), dt.timedelta(hours=-1))
+    Traceback (most recent call last):
+    ...
+    pact_core.errors.InvalidDuration: duration must not be negative, got datetime.timedelta(days=-1, seconds=82800)
+    """
+
+
+class InvalidCalendar(PactError, ValueError):
+    """A holiday or working calendar that cannot exist.
+
+    Calendars are document-like inputs, so their problems come all at once, each an
+    `InvalidCalendar` inside an `ExceptionGroup`:
+
+    >>> import datetime as dt
+    >>> from pact_core.calendars import HolidayCalendar
+    >>> try:
+    ...     HolidayCalendar.england_and_wales(removals=[dt.date(2025, 1, 2), dt.date(2025, 1, 3)])
+    ... except ExceptionGroup as group:
+    ...     for err in group.exceptions:
+    ...         print(err)
+    removals must be holidays under the rules, got datetime.date(2025, 1, 2)
+    removals must be holidays under the rules, got datetime.date(2025, 1, 3)
+    """
+
+
+class UnsupportedYearError(PactError, ValueError):
+    """A year outside the range that a set of holiday rules covers.
+
+    The England and Wales rules start with the Banking and Financial Dealings Act 1971.
+
+    >>> import datetime as dt
+    >>> from pact_core.calendars import HolidayCalendar
+    >>> HolidayCalendar.england_and_wales().holidays(1970)
+    Traceback (most recent call last):
+    ...
+    pact_core.errors.UnsupportedYearError: year must be from 1971 to 4099 for the England and Wales rules, got 1970
     """

@@ -15,9 +15,16 @@ The strategies are also registered with hypothesis, so ``st.from_type(Interval)`
 
 from __future__ import annotations
 
+from pact_core.testing._calendars import holiday_calendars, holidays, working_calendars
 from pact_core.testing._intervals import aware_datetimes, intervals
 
-__all__ = ["aware_datetimes", "intervals"]
+__all__ = [
+    "aware_datetimes",
+    "holiday_calendars",
+    "holidays",
+    "intervals",
+    "working_calendars",
+]
 
 
 def _hypothesis_setup_hook() -> None:
@@ -27,6 +34,14 @@ def _hypothesis_setup_hook() -> None:
     """
     from hypothesis import strategies as st  # noqa: PLC0415 - only when hypothesis asks
 
+    from pact_core.calendars import (  # noqa: PLC0415
+        Holiday,
+        HolidayCalendar,
+        WorkingCalendar,
+    )
     from pact_core.intervals import Interval  # noqa: PLC0415
 
     st.register_type_strategy(Interval, intervals())
+    st.register_type_strategy(Holiday, holidays())
+    st.register_type_strategy(HolidayCalendar, holiday_calendars())
+    st.register_type_strategy(WorkingCalendar, working_calendars())
