@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from pact_core import CalendarUnit, Interval, PactError, merge
+from pact_core import CalendarUnit, HolidayCalendar, Interval, PactError, WorkingCalendar, merge
+from pact_core.calendars import england_and_wales_holidays
 from pact_core.intervals import add_elapsed, elapsed
 
 LONDON = ZoneInfo("Europe/London")
@@ -63,9 +64,41 @@ def time_primitives() -> None:
         print(f"a naive datetime is refused: {type(err).__name__}: {err}")
 
 
+def calendars() -> None:
+    section("Calendars: bank holidays and working time")
+    for holiday in england_and_wales_holidays(2022)[-5:]:
+        note = " (substitute)" if holiday.substitute else ""
+        print(f"{holiday.date:%a %d %b %Y}  {holiday.name}{note}")
+
+    office = WorkingCalendar(tz=LONDON)
+    received = dt.datetime(2025, 3, 28, 12, tzinfo=LONDON)
+    print(f"a query received {received:%a %d %b %H:%M}, answered within 72 working hours:")
+    print(f"  due {office.add_working_time(received, dt.timedelta(hours=72)):%a %d %b %H:%M %Z}")
+
+    night = dt.datetime(2025, 8, 24, 23, 30, tzinfo=dt.timezone.utc)
+    local = night.astimezone(LONDON)
+    print(
+        f"received at {night:%H:%M} UTC = {local:%H:%M} on {local:%a %d %b}, a bank holiday in London:"
+    )
+    print(f"  working time starts {office.next_working_instant(night):%a %d %b %H:%M}")
+
+    application = dt.datetime(2025, 12, 19, 15, tzinfo=LONDON)
+    print(
+        f"an ASB Case Review application on {application:%a %d %b}: acknowledge within 10 working days"
+    )
+    print(f"  by {office.add_working_days(application, 10):%a %d %b %Y %H:%M}")
+
+    proclaimed = HolidayCalendar.england_and_wales(
+        additions={dt.date(2026, 7, 20): "Victory parade"}
+    )
+    added = proclaimed.holidays(2026)[5]
+    print(f"a holiday proclaimed at short notice: {added.date:%a %d %b %Y}  {added.name}")
+
+
 def main() -> None:
     print("pact_core tour")
     time_primitives()
+    calendars()
 
 
 if __name__ == "__main__":

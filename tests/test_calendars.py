@@ -49,16 +49,23 @@ GOVUK_NAMES = {
 }
 
 
-def london(year: int, month: int, day: int, hour: int = 0, minute: int = 0, *, fold: int = 0) -> dt.datetime:
+def london(
+    year: int, month: int, day: int, hour: int = 0, minute: int = 0, *, fold: int = 0
+) -> dt.datetime:
     return dt.datetime(year, month, day, hour, minute, tzinfo=LONDON, fold=fold)
 
 
 def official_england_and_wales() -> dict[int, list[tuple[dt.date, str, str]]]:
     """Both GOV.UK files, by year: (date, title key, notes key)."""
     years: dict[int, list[tuple[dt.date, str, str]]] = {}
-    for name in ("alphagov-calendars_bank-holidays_2012-2021.json", "alphagov-frontend_bank-holidays.json"):
+    for name in (
+        "alphagov-calendars_bank-holidays_2012-2021.json",
+        "alphagov-frontend_bank-holidays.json",
+    ):
         divisions = json.loads((DATA / name).read_text(encoding="utf-8"))["divisions"]
-        division = divisions.get("england-and-wales") or divisions["common.nations.england-and-wales_slug"]
+        division = (
+            divisions.get("england-and-wales") or divisions["common.nations.england-and-wales_slug"]
+        )
         for year, events in division.items():
             if year.isdigit():
                 rows = [
@@ -66,7 +73,9 @@ def official_england_and_wales() -> dict[int, list[tuple[dt.date, str, str]]]:
                     for e in events
                 ]
                 if int(year) in years:
-                    assert sorted(years[int(year)]) == sorted(rows), f"the two files disagree on {year}"
+                    assert sorted(years[int(year)]) == sorted(rows), (
+                        f"the two files disagree on {year}"
+                    )
                 years[int(year)] = sorted(rows)
     return years
 
@@ -138,7 +147,9 @@ def test_new_years_day_from_1974_and_early_may_from_1978() -> None:
     assert dt.date(1973, 1, 1) not in {h.date for h in england_and_wales_holidays(1973)}
     assert dt.date(1974, 1, 1) in {h.date for h in england_and_wales_holidays(1974)}
     assert len(england_and_wales_holidays(1977)) == 8  # 7 + the jubilee: no early May yet
-    assert Holiday(dt.date(1978, 5, 1), "Early May bank holiday") in england_and_wales_holidays(1978)
+    assert Holiday(dt.date(1978, 5, 1), "Early May bank holiday") in england_and_wales_holidays(
+        1978
+    )
 
 
 @pytest.mark.parametrize(
@@ -150,25 +161,32 @@ def test_new_years_day_from_1974_and_early_may_from_1978() -> None:
     ],
 )
 def test_christmas_substitutes(year: int, expected: list[tuple[str, str]]) -> None:
-    kept = [(h.date.isoformat(), h.name) for h in england_and_wales_holidays(year) if h.date.month == 12]
+    kept = [
+        (h.date.isoformat(), h.name) for h in england_and_wales_holidays(year) if h.date.month == 12
+    ]
     assert kept == expected
 
 
 def test_new_year_substitute() -> None:
-    assert england_and_wales_holidays(2022)[0] == Holiday(dt.date(2022, 1, 3), "New Year's Day", substitute=True)
+    assert england_and_wales_holidays(2022)[0] == Holiday(
+        dt.date(2022, 1, 3), "New Year's Day", substitute=True
+    )
 
 
 def test_year_range() -> None:
     assert england_and_wales_holidays(4099)
     with pytest.raises(UnsupportedYearError) as info:
         england_and_wales_holidays(1970)
-    assert str(info.value) == "year must be from 1971 to 4099 for the England and Wales rules, got 1970"
+    assert (
+        str(info.value)
+        == "year must be from 1971 to 4099 for the England and Wales rules, got 1970"
+    )
     with pytest.raises(UnsupportedYearError, match="got 4100$"):
         england_and_wales_holidays(4100)
     with pytest.raises(TypeError, match="^year must be an int, got '2025'$"):
         england_and_wales_holidays("2025")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="^year must be an int, got True$"):
-        england_and_wales_holidays(True)
+        england_and_wales_holidays(True)  # noqa: FBT003
 
 
 def test_rules_describe_themselves() -> None:
@@ -180,7 +198,10 @@ def test_rules_describe_themselves() -> None:
 
 
 def test_holiday_validation() -> None:
-    with pytest.raises(TypeError, match=r"^date must be a datetime.date, got datetime.datetime\(2025, 1, 1, 0, 0\)$"):
+    with pytest.raises(
+        TypeError,
+        match=r"^date must be a datetime.date, got datetime.datetime\(2025, 1, 1, 0, 0\)$",
+    ):
         Holiday(dt.datetime(2025, 1, 1), "x")  # noqa: DTZ001
     with pytest.raises(InvalidCalendar, match="^name must not be blank, got ' '$"):
         Holiday(dt.date(2025, 1, 1), " ")
@@ -246,13 +267,17 @@ def test_calendar_reports_every_problem_at_once() -> None:
 def test_calendar_type_errors() -> None:
     with pytest.raises(TypeError, match="^additions must be Holiday values"):
         HolidayCalendar.england_and_wales(additions=[dt.date(2025, 1, 2)])  # type: ignore[list-item]
-    with pytest.raises(TypeError, match="^additions key must be a datetime.date, got '2025-01-02'$"):
-        HolidayCalendar.england_and_wales(additions={"2025-01-02": "x"})  # type: ignore[dict-item]
+    with pytest.raises(
+        TypeError, match="^additions key must be a datetime.date, got '2025-01-02'$"
+    ):
+        HolidayCalendar.england_and_wales(additions={"2025-01-02": "x"})  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="^removals must be a datetime.date"):
         HolidayCalendar.england_and_wales(removals=["2025-12-25"])  # type: ignore[list-item]
     with pytest.raises(TypeError, match="^day must be a datetime.date"):
         HolidayCalendar.england_and_wales().is_holiday("2025-12-25")  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="'rules' must be <enum 'HolidayRules'>"):
+    with pytest.raises(
+        TypeError, match="^rules must be a HolidayRules or None, got 'england-and-wales'$"
+    ):
         HolidayCalendar(rules="england-and-wales")  # type: ignore[arg-type]
 
 
@@ -315,7 +340,9 @@ def test_72_working_hours_across_easter() -> None:
 
 
 def test_a_deadline_at_close_of_business_stays_there() -> None:
-    assert OFFICE.add_working_time(london(2025, 6, 2, 9), dt.timedelta(hours=8)) == london(2025, 6, 2, 17)
+    assert OFFICE.add_working_time(london(2025, 6, 2, 9), dt.timedelta(hours=8)) == london(
+        2025, 6, 2, 17
+    )
 
 
 def test_zero_working_time_is_the_instant() -> None:
@@ -331,11 +358,17 @@ def test_result_is_in_the_calendars_zone() -> None:
 
 
 def test_split_hours() -> None:
-    lunch = WorkingCalendar(tz=LONDON, hours=[(dt.time(8), dt.time(12)), (dt.time(13), dt.time(17))])
-    assert lunch.add_working_time(london(2025, 6, 2, 11), dt.timedelta(hours=2)) == london(2025, 6, 2, 14)
+    lunch = WorkingCalendar(
+        tz=LONDON, hours=[(dt.time(8), dt.time(12)), (dt.time(13), dt.time(17))]
+    )
+    assert lunch.add_working_time(london(2025, 6, 2, 11), dt.timedelta(hours=2)) == london(
+        2025, 6, 2, 14
+    )
     assert not lunch.is_working_time(london(2025, 6, 2, 12, 30))
     assert lunch.next_working_instant(london(2025, 6, 2, 12, 30)) == london(2025, 6, 2, 13)
-    assert lunch.working_time_between(london(2025, 6, 2), london(2025, 6, 3)) == dt.timedelta(hours=8)
+    assert lunch.working_time_between(london(2025, 6, 2), london(2025, 6, 3)) == dt.timedelta(
+        hours=8
+    )
 
 
 def test_working_time_between() -> None:
@@ -347,7 +380,11 @@ def test_working_time_between() -> None:
 
 def working_days_in(year: int) -> int:
     """Weekdays less holidays on weekdays, counted the slow way."""
-    weekdays = sum(1 for n in range(365 + (year % 4 == 0)) if (dt.date(year, 1, 1) + dt.timedelta(n)).weekday() < 5)
+    weekdays = sum(
+        1
+        for n in range(365 + (year % 4 == 0))
+        if (dt.date(year, 1, 1) + dt.timedelta(n)).weekday() < 5
+    )
     return weekdays - sum(1 for h in england_and_wales_holidays(year) if h.date.weekday() < 5)
 
 
@@ -370,9 +407,15 @@ def test_add_working_days() -> None:
     assert OFFICE.add_working_days(tuesday, 0) == london(2025, 12, 23, 17)
     assert OFFICE.add_working_days(tuesday, 1) == london(2025, 12, 24, 17)
     assert OFFICE.add_working_days(tuesday, 2) == london(2025, 12, 29, 17)
-    assert OFFICE.add_working_days(london(2025, 12, 23, 7), 1) == london(2025, 12, 24, 17)  # before opening
-    assert OFFICE.add_working_days(london(2025, 12, 23, 17), 1) == london(2025, 12, 29, 17)  # at close
-    assert OFFICE.add_working_days(london(2025, 12, 27, 12), 1) == london(2025, 12, 30, 17)  # Saturday
+    assert OFFICE.add_working_days(london(2025, 12, 23, 7), 1) == london(
+        2025, 12, 24, 17
+    )  # before opening
+    assert OFFICE.add_working_days(london(2025, 12, 23, 17), 1) == london(
+        2025, 12, 29, 17
+    )  # at close
+    assert OFFICE.add_working_days(london(2025, 12, 27, 12), 1) == london(
+        2025, 12, 30, 17
+    )  # Saturday
     assert OFFICE.add_working_days(tuesday, 10) == london(2026, 1, 9, 17)  # across the year
     # 2025 has 4 working days left after 23 December, 2026 has 253: day 300 is the 43rd of 2027
     assert working_days_in(2026) == 253
@@ -404,7 +447,9 @@ def test_working_periods() -> None:
 
 def test_hours_in_the_skipped_hour() -> None:
     """On 30 March 2025 01:00-02:00 never happens in London: a period inside it has no working time."""
-    night = WorkingCalendar(tz=LONDON, weekdays=range(7), hours=[(dt.time(1), dt.time(2)), (dt.time(3), dt.time(4))])
+    night = WorkingCalendar(
+        tz=LONDON, weekdays=range(7), hours=[(dt.time(1), dt.time(2)), (dt.time(3), dt.time(4))]
+    )
     day = Interval(london(2025, 3, 30), london(2025, 3, 31))
     assert night.working_periods(day) == (Interval(london(2025, 3, 30, 3), london(2025, 3, 30, 4)),)
 
@@ -421,7 +466,11 @@ def test_working_calendar_reports_every_problem_at_once() -> None:
         WorkingCalendar(
             tz=LONDON,
             weekdays=[7, 0],
-            hours=[(dt.time(9), dt.time(8)), (dt.time(7), dt.time(10)), (dt.time(12, tzinfo=UTC), dt.time(13))],
+            hours=[
+                (dt.time(9), dt.time(8)),
+                (dt.time(7), dt.time(10)),
+                (dt.time(12, tzinfo=UTC), dt.time(13)),
+            ],
         )
     assert [str(e) for e in info.value.exceptions] == [
         "weekdays must be from 0 (Monday) to 6 (Sunday), got 7",
@@ -438,7 +487,7 @@ def test_working_calendar_reports_every_problem_at_once() -> None:
 
 
 def test_working_calendar_type_errors() -> None:
-    with pytest.raises(TypeError, match="'tz' must be <class 'datetime.tzinfo'>"):
+    with pytest.raises(TypeError, match="^tz must be a datetime.tzinfo such as"):
         WorkingCalendar(tz="Europe/London")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="^weekdays must be ints from 0"):
         WorkingCalendar(tz=LONDON, weekdays=["Monday"])  # type: ignore[list-item]
@@ -454,7 +503,10 @@ def test_operation_errors() -> None:
         OFFICE.is_working_time(naive)
     with pytest.raises(InvalidDatetime, match="^end must be timezone-aware"):
         OFFICE.working_time_between(london(2025, 6, 2), naive)
-    with pytest.raises(InvalidDuration, match=r"^duration must not be negative, got datetime.timedelta\(days=-1, seconds=86399\)$"):
+    with pytest.raises(
+        InvalidDuration,
+        match=r"^duration must not be negative, got datetime.timedelta\(days=-1, seconds=86399\)$",
+    ):
         OFFICE.add_working_time(london(2025, 6, 2), dt.timedelta(seconds=-1))
     with pytest.raises(TypeError, match="^duration must be a datetime.timedelta, got 3$"):
         OFFICE.add_working_time(london(2025, 6, 2), 3)  # type: ignore[arg-type]
@@ -465,7 +517,9 @@ def test_operation_errors() -> None:
     with pytest.raises(UnsupportedYearError, match="^year must be from 1971"):
         OFFICE.is_working_time(london(1970, 6, 1))
     anywhere = WorkingCalendar(tz=UTC, holidays=HolidayCalendar(rules=None))
-    with pytest.raises(InvalidDatetime, match="^working time must lie within the years 1 to 9998, got 9999$"):
+    with pytest.raises(
+        InvalidDatetime, match="^working time must lie within the years 1 to 9998, got 9999$"
+    ):
         anywhere.is_working_time(dt.datetime(9999, 1, 1, tzinfo=UTC))
 
 
@@ -477,7 +531,9 @@ def test_working_calendar_is_a_value() -> None:
     assert "_years" not in repr(OFFICE)
     copy = pickle.loads(pickle.dumps(OFFICE))  # noqa: S301 - our own data
     assert copy == OFFICE
-    assert copy.add_working_time(london(2025, 6, 2, 9), dt.timedelta(hours=1)) == london(2025, 6, 2, 10)
+    assert copy.add_working_time(london(2025, 6, 2, 9), dt.timedelta(hours=1)) == london(
+        2025, 6, 2, 10
+    )
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         OFFICE.tz = UTC  # type: ignore[misc]
 
@@ -492,7 +548,9 @@ def test_a_day_whose_only_period_the_clocks_skip() -> None:
 
 def test_additions_outside_the_rules_years() -> None:
     with pytest.raises(ExceptionGroup) as info:
-        HolidayCalendar.england_and_wales(additions={dt.date(1960, 1, 4): "x"}, removals=[dt.date(4100, 12, 25)])
+        HolidayCalendar.england_and_wales(
+            additions={dt.date(1960, 1, 4): "x"}, removals=[dt.date(4100, 12, 25)]
+        )
     assert [str(e) for e in info.value.exceptions][:2] == [
         "additions and removals must lie in the years 1971 to 4099, got datetime.date(1960, 1, 4)",
         "additions and removals must lie in the years 1971 to 4099, got datetime.date(4100, 12, 25)",

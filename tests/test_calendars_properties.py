@@ -25,7 +25,10 @@ london_calendars = working_calendars(timezones=st.just(LONDON))
 
 def weekly(calendar: WorkingCalendar) -> dt.timedelta:
     """Working time in a week without holidays or clock changes."""
-    seconds = sum((e.hour * 60 + e.minute or 1440) * 60 - (s.hour * 60 + s.minute) * 60 for s, e in calendar.hours)
+    seconds = sum(
+        (e.hour * 60 + e.minute or 1440) * 60 - (s.hour * 60 + s.minute) * 60
+        for s, e in calendar.hours
+    )
     return dt.timedelta(seconds=seconds * len(calendar.weekdays))
 
 
@@ -64,14 +67,18 @@ def reference_periods(calendar: WorkingCalendar, interval: Interval) -> list[Int
 
 
 @given(calendar_cases())
-def test_add_then_measure_gives_the_duration_back(case: tuple[WorkingCalendar, dt.datetime, dt.timedelta]) -> None:
+def test_add_then_measure_gives_the_duration_back(
+    case: tuple[WorkingCalendar, dt.datetime, dt.timedelta],
+) -> None:
     calendar, start, duration = case
     end = calendar.add_working_time(start, duration)
     assert calendar.working_time_between(start, end) == duration
 
 
 @given(calendar_cases(), st.floats(0, 1))
-def test_adding_is_monotonic(case: tuple[WorkingCalendar, dt.datetime, dt.timedelta], fraction: float) -> None:
+def test_adding_is_monotonic(
+    case: tuple[WorkingCalendar, dt.datetime, dt.timedelta], fraction: float
+) -> None:
     calendar, start, longer = case
     shorter = longer * fraction
     assert calendar.add_working_time(start, shorter) <= calendar.add_working_time(start, longer)
@@ -79,7 +86,9 @@ def test_adding_is_monotonic(case: tuple[WorkingCalendar, dt.datetime, dt.timede
 
 
 @given(calendar_cases())
-def test_results_lie_in_working_time(case: tuple[WorkingCalendar, dt.datetime, dt.timedelta]) -> None:
+def test_results_lie_in_working_time(
+    case: tuple[WorkingCalendar, dt.datetime, dt.timedelta],
+) -> None:
     """A positive duration ends inside working time, or exactly at the close of a period."""
     calendar, start, duration = case
     end = calendar.add_working_time(start, duration)
@@ -104,8 +113,12 @@ def test_working_time_matches_the_reference(
 
 
 @given(calendars, instants)
-def test_is_working_time_matches_the_reference(calendar: WorkingCalendar, moment: dt.datetime) -> None:
-    around = Interval(add_elapsed(moment, -dt.timedelta(days=1)), add_elapsed(moment, dt.timedelta(days=1)))
+def test_is_working_time_matches_the_reference(
+    calendar: WorkingCalendar, moment: dt.datetime
+) -> None:
+    around = Interval(
+        add_elapsed(moment, -dt.timedelta(days=1)), add_elapsed(moment, dt.timedelta(days=1))
+    )
     expected = any(p.contains(moment) for p in reference_periods(calendar, around))
     assert calendar.is_working_time(moment) == expected
     following = calendar.next_working_instant(moment)
@@ -115,7 +128,9 @@ def test_is_working_time_matches_the_reference(calendar: WorkingCalendar, moment
 
 
 @given(calendars, instants, st.integers(0, 30))
-def test_add_working_days_matches_the_reference(calendar: WorkingCalendar, moment: dt.datetime, days: int) -> None:
+def test_add_working_days_matches_the_reference(
+    calendar: WorkingCalendar, moment: dt.datetime, days: int
+) -> None:
     due = calendar.add_working_days(moment, days)
     assert calendar.is_working_time(due - MICROSECOND)
     # Working days whose close is after the moment, up to and including the due day.
@@ -141,7 +156,10 @@ def test_round_the_clock_working_time_is_elapsed_time(
 ) -> None:
     """With every hour of every day working, working arithmetic is elapsed arithmetic, clock changes and all."""
     always = WorkingCalendar(
-        tz=tz, weekdays=range(7), hours=[(dt.time(0), dt.time(0))], holidays=HolidayCalendar(rules=None)
+        tz=tz,
+        weekdays=range(7),
+        hours=[(dt.time(0), dt.time(0))],
+        holidays=HolidayCalendar(rules=None),
     )
     end = always.add_working_time(start, duration)
     assert end == add_elapsed(start, duration)
@@ -180,12 +198,19 @@ def test_calendars_keep_additions_and_drop_removals(calendar: HolidayCalendar, y
 @given(holiday_calendars())
 def test_holiday_calendars_are_values(calendar: HolidayCalendar) -> None:
     assert pickle.loads(pickle.dumps(calendar)) == calendar  # noqa: S301 - our own data
-    assert HolidayCalendar(rules=calendar.rules, additions=calendar.additions, removals=calendar.removals) == calendar
+    assert (
+        HolidayCalendar(
+            rules=calendar.rules, additions=calendar.additions, removals=calendar.removals
+        )
+        == calendar
+    )
 
 
 @given(calendars)
 def test_working_calendars_are_values(calendar: WorkingCalendar) -> None:
-    again = WorkingCalendar(tz=calendar.tz, weekdays=calendar.weekdays, hours=calendar.hours, holidays=calendar.holidays)
+    again = WorkingCalendar(
+        tz=calendar.tz, weekdays=calendar.weekdays, hours=calendar.hours, holidays=calendar.holidays
+    )
     assert again == calendar
     assert hash(again) == hash(calendar)
 

@@ -174,7 +174,9 @@ def test_holidays_within_years(holiday: Holiday) -> None:
 
 @given(holiday_calendars(2020, 2021))
 def test_holiday_calendars_are_valid(calendar: HolidayCalendar) -> None:
-    rebuilt = HolidayCalendar(rules=calendar.rules, additions=calendar.additions, removals=calendar.removals)
+    rebuilt = HolidayCalendar(
+        rules=calendar.rules, additions=calendar.additions, removals=calendar.removals
+    )
     assert rebuilt == calendar
     assert all(2020 <= h.date.year <= 2021 for h in calendar.additions)
     assert all(2020 <= d.year <= 2021 for d in calendar.removals)
@@ -189,7 +191,10 @@ def test_working_calendars_use_the_given_strategies(calendar: WorkingCalendar) -
 
 
 def test_calendar_strategies_cover_their_space() -> None:
-    find(holiday_calendars(), lambda c: c.rules is not None and bool(c.additions) and bool(c.removals))
+    find(
+        holiday_calendars(),
+        lambda c: c.rules is not None and bool(c.additions) and bool(c.removals),
+    )
     find(working_calendars(), lambda c: len(c.hours) == 3 and c.hours[-1][1] == dt.time(0))
 
 
@@ -198,7 +203,10 @@ def test_calendar_strategies_cover_their_space() -> None:
     [
         ({"min_year": 1970}, "^min_year must be from 1971 to 4099, got 1970$"),
         ({"max_year": "2000"}, "^max_year must be an int, got '2000'$"),
-        ({"min_year": 2001, "max_year": 2000}, "^min_year must not be after max_year, got min_year=2001 max_year=2000$"),
+        (
+            {"min_year": 2001, "max_year": 2000},
+            "^min_year must not be after max_year, got min_year=2001 max_year=2000$",
+        ),
     ],
 )
 def test_bad_year_bounds(kwargs: dict[str, Any], message: str) -> None:
@@ -211,12 +219,16 @@ def test_bad_year_bounds(kwargs: dict[str, Any], message: str) -> None:
 def test_bad_working_calendar_arguments() -> None:
     with pytest.raises(InvalidArgument, match="^timezones must be a SearchStrategy of tzinfo"):
         working_calendars(timezones=UTC)  # type: ignore[arg-type]
-    with pytest.raises(InvalidArgument, match="^holidays must be a SearchStrategy of HolidayCalendar"):
+    with pytest.raises(
+        InvalidArgument, match="^holidays must be a SearchStrategy of HolidayCalendar"
+    ):
         working_calendars(holidays=HolidayCalendar())  # type: ignore[arg-type]
 
 
 @given(st.from_type(Holiday), st.from_type(HolidayCalendar), st.from_type(WorkingCalendar))
-def test_calendar_types_are_registered(holiday: Holiday, holidays: HolidayCalendar, working: WorkingCalendar) -> None:
+def test_calendar_types_are_registered(
+    holiday: Holiday, holidays: HolidayCalendar, working: WorkingCalendar
+) -> None:
     assert isinstance(holiday, Holiday)
     assert isinstance(holidays, HolidayCalendar)
     assert isinstance(working, WorkingCalendar)

@@ -22,7 +22,7 @@ import bisect
 import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 import attrs
 from attrs.validators import instance_of
@@ -82,6 +82,22 @@ class Holiday:
     def _check_name(self, attribute: attrs.Attribute[str], value: str) -> None:
         if not value.strip():
             raise InvalidCalendar.must("name", "not be blank", value)
+
+
+def _is_int(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_rules(value: object) -> None:
+    if value is not None and not isinstance(value, HolidayRules):
+        raise TypeError(f"rules must be a HolidayRules or None, got {value!r}")
+
+
+def _check_tz(instance: object, attribute: attrs.Attribute[dt.tzinfo], value: object) -> None:
+    if not isinstance(value, dt.tzinfo):
+        raise TypeError(
+            f"tz must be a datetime.tzinfo such as zoneinfo.ZoneInfo('Europe/London'), got {value!r}"
+        )
 
 
 def _require_date(value: object, field: str) -> dt.date:
@@ -166,7 +182,7 @@ def _last_monday(year: int, month: int) -> dt.date:
 
 
 def _require_year(year: object, rules: HolidayRules) -> int:
-    if not isinstance(year, int) or isinstance(year, bool):
+    if not _is_int(year):
         raise TypeError(f"year must be an int, got {year!r}")
     if year not in rules.years:
         span = rules.years
@@ -229,7 +245,9 @@ def _to_additions(value: Mapping[dt.date, str] | Iterable[Holiday]) -> tuple[Hol
         items = list(value)
     for item in items:
         if not isinstance(item, Holiday):
-            raise TypeError(f"additions must be Holiday values or a date-to-name mapping, got {item!r}")
+            raise TypeError(
+                f"additions must be Holiday values or a date-to-name mapping, got {item!r}"
+            )
     return tuple(sorted(items))
 
 
@@ -257,7 +275,8 @@ class HolidayCalendar:
     """
 
     rules: HolidayRules | None = attrs.field(
-        default=HolidayRules.ENGLAND_AND_WALES, validator=attrs.validators.optional(instance_of(HolidayRules))
+        default=HolidayRules.ENGLAND_AND_WALES,
+        validator=lambda _, __, value: _check_rules(value),
     )
     additions: tuple[Holiday, ...] = attrs.field(default=(), converter=_to_additions)
     removals: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_to_removals)
@@ -267,22 +286,31 @@ class HolidayCalendar:
         seen: set[dt.date] = set()
         for holiday in self.additions:
             if holiday.date in seen:
-                problems.append(InvalidCalendar.must("additions", "have one holiday a day", holiday.date))
+                problems.append(
+                    InvalidCalendar.must("additions", "have one holiday a day", holiday.date)
+                )
             seen.add(holiday.date)
         years = self.rules.years if self.rules is not None else range(1, 10000)
-        for day in [h.date for h in self.additions] + sorted(self.removals):
-            if day.year not in years:
-                problems.append(
-                    InvalidCalendar.must("additions and removals", f"lie in the years {years.start} to {years.stop - 1}", day)
-                )
+        rule = f"lie in the years {years.start} to {years.stop - 1}"
+        problems.extend(
+            InvalidCalendar.must("additions and removals", rule, day)
+            for day in [h.date for h in self.additions] + sorted(self.removals)
+            if day.year not in years
+        )
         for holiday in self.additions:
             if self._rule_dates(holiday.date.year).get(holiday.date) is not None:
-                problems.append(InvalidCalendar.must("additions", "not already be holidays", holiday.date))
+                problems.append(
+                    InvalidCalendar.must("additions", "not already be holidays", holiday.date)
+                )
             if holiday.date in self.removals:
-                problems.append(InvalidCalendar.must("additions", "not also be removed", holiday.date))
-        for day in sorted(self.removals):
-            if self._rule_dates(day.year).get(day) is None and day not in seen:
-                problems.append(InvalidCalendar.must("removals", "be holidays under the rules", day))
+                problems.append(
+                    InvalidCalendar.must("additions", "not also be removed", holiday.date)
+                )
+        problems.extend(
+            InvalidCalendar.must("removals", "be holidays under the rules", day)
+            for day in sorted(self.removals)
+            if self._rule_dates(day.year).get(day) is None and day not in seen
+        )
         if problems:
             raise ExceptionGroup(f"holiday calendar has {len(problems)} problem(s)", problems)
 
@@ -318,7 +346,7 @@ class HolidayCalendar:
         """
         if self.rules is not None:
             _require_year(year, self.rules)
-        elif not isinstance(year, int) or isinstance(year, bool):
+        elif not _is_int(year):
             raise TypeError(f"year must be an int, got {year!r}")
         kept = [h for h in self._rule_dates(year).values() if h.date not in self.removals]
         kept.extend(h for h in self.additions if h.date.year == year)
@@ -399,7 +427,7 @@ class WorkingCalendar:
             the weekdays and hours.
     """
 
-    tz: dt.tzinfo = attrs.field(validator=instance_of(dt.tzinfo))
+    tz: dt.tzinfo = attrs.field(validator=_check_tz)
     weekdays: frozenset[int] = attrs.field(default=frozenset(range(5)), converter=_to_weekdays)
     hours: tuple[tuple[dt.time, dt.time], ...] = attrs.field(
         default=((dt.time(9), dt.time(17)),), converter=_to_hours
@@ -414,10 +442,12 @@ class WorkingCalendar:
     def __attrs_post_init__(self) -> None:
         problems: list[InvalidCalendar] = []
         for day in sorted(self.weekdays, key=repr):
-            if not isinstance(day, int) or isinstance(day, bool):
+            if not _is_int(day):
                 raise TypeError(f"weekdays must be ints from 0 (Monday) to 6 (Sunday), got {day!r}")
             if not 0 <= day <= 6:
-                problems.append(InvalidCalendar.must("weekdays", "be from 0 (Monday) to 6 (Sunday)", day))
+                problems.append(
+                    InvalidCalendar.must("weekdays", "be from 0 (Monday) to 6 (Sunday)", day)
+                )
         if not self.weekdays:
             problems.append(InvalidCalendar.must("weekdays", "not be empty", set()))
         if not self.hours:
@@ -435,7 +465,9 @@ class WorkingCalendar:
             if finish <= begin:
                 problems.append(InvalidCalendar.must("hours", "end after they start", (start, end)))
             elif begin < previous_end:
-                problems.append(InvalidCalendar.must("hours", "be in order and not overlap", (start, end)))
+                problems.append(
+                    InvalidCalendar.must("hours", "be in order and not overlap", (start, end))
+                )
             previous_end = max(previous_end, finish)
         if problems:
             raise ExceptionGroup(f"working calendar has {len(problems)} problem(s)", problems)
@@ -464,7 +496,7 @@ class WorkingCalendar:
             day = dt.date.fromordinal(ordinal)
             if day.weekday() not in self.weekdays or day in holidays:
                 continue
-            midnight = dt.datetime(day.year, day.month, day.day)
+            midnight = dt.datetime(day.year, day.month, day.day)  # noqa: DTZ001 - a wall time
             close = None
             for begin_seconds, end_seconds in periods:
                 begin = self._instant(ordinal, midnight, begin_seconds)
@@ -611,7 +643,7 @@ class WorkingCalendar:
         '2025-12-31T17:00:00+00:00'
         """
         moment = _micros(instant, "instant")
-        if not isinstance(days, int) or isinstance(days, bool):
+        if not _is_int(days):
             raise TypeError(f"days must be an int, got {days!r}")
         if days < 0:
             raise InvalidDuration.must("days", "not be negative", days)

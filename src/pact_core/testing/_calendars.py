@@ -15,18 +15,21 @@ _NAMES = st.sampled_from(["Extra bank holiday", "Royal wedding", "Jubilee", "Vic
 
 
 def _check_years(min_year: object, max_year: object) -> tuple[int, int]:
-    for name, value in (("min_year", min_year), ("max_year", max_year)):
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise InvalidArgument(f"{name} must be an int, got {value!r}")
-        if value not in HolidayRules.ENGLAND_AND_WALES.years:
-            raise InvalidArgument(f"{name} must be from 1971 to 4099, got {value!r}")
-    assert isinstance(min_year, int)
-    assert isinstance(max_year, int)
-    if min_year > max_year:
+    low = _check_year("min_year", min_year)
+    high = _check_year("max_year", max_year)
+    if low > high:
         raise InvalidArgument(
             f"min_year must not be after max_year, got min_year={min_year} max_year={max_year}"
         )
-    return min_year, max_year
+    return low, high
+
+
+def _check_year(name: str, value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidArgument(f"{name} must be an int, got {value!r}")
+    if value not in HolidayRules.ENGLAND_AND_WALES.years:
+        raise InvalidArgument(f"{name} must be from 1971 to 4099, got {value!r}")
+    return value
 
 
 def holidays(min_year: int = 1971, max_year: int = 2100) -> st.SearchStrategy[Holiday]:
@@ -51,15 +54,18 @@ def _holiday_calendars(draw: st.DrawFn, low: int, high: int) -> HolidayCalendar:
             kept = base.holidays(year)
             removals.update(h.date for h in draw(st.lists(st.sampled_from(kept), max_size=2)))
     additions: dict[dt.date, str] = {}
-    for day in draw(st.lists(st.dates(dt.date(low, 1, 1), dt.date(high, 12, 31)), max_size=3)):
+    for drawn in draw(st.lists(st.dates(dt.date(low, 1, 1), dt.date(high, 12, 31)), max_size=3)):
         # Move an addition off an existing holiday, so that every example is valid by construction.
+        day = drawn
         while base.is_holiday(day) or day in removals or day in additions:
             day += dt.timedelta(days=1)
         additions[day] = draw(_NAMES)
     return HolidayCalendar(rules=rules, additions=additions, removals=removals)
 
 
-def holiday_calendars(min_year: int = 1971, max_year: int = 2100) -> st.SearchStrategy[HolidayCalendar]:
+def holiday_calendars(
+    min_year: int = 1971, max_year: int = 2100
+) -> st.SearchStrategy[HolidayCalendar]:
     """Generate holiday calendars: England and Wales or no rules, with additions and removals.
 
     Additions and removals fall in ``min_year`` to ``max_year``, and every example is
@@ -80,7 +86,9 @@ def holiday_calendars(min_year: int = 1971, max_year: int = 2100) -> st.SearchSt
 def _hours(draw: st.DrawFn) -> tuple[tuple[dt.time, dt.time], ...]:
     count = draw(st.integers(1, 3))
     # Distinct minutes of the day, 2 per period, sorted: periods in order that never overlap.
-    minutes = sorted(draw(st.lists(st.integers(0, 1440), min_size=2 * count, max_size=2 * count, unique=True)))
+    minutes = sorted(
+        draw(st.lists(st.integers(0, 1440), min_size=2 * count, max_size=2 * count, unique=True))
+    )
     periods = []
     for start, end in zip(minutes[::2], minutes[1::2], strict=True):
         periods.append((dt.time(start // 60, start % 60), dt.time((end // 60) % 24, end % 60)))
@@ -111,7 +119,9 @@ def working_calendars(
     if holidays is None:
         holidays = holiday_calendars()
     elif not isinstance(holidays, st.SearchStrategy):
-        raise InvalidArgument(f"holidays must be a SearchStrategy of HolidayCalendar, got {holidays!r}")
+        raise InvalidArgument(
+            f"holidays must be a SearchStrategy of HolidayCalendar, got {holidays!r}"
+        )
     return st.builds(
         WorkingCalendar,
         tz=timezones,
