@@ -35,9 +35,13 @@ __all__ = [
     "ExceptionGroup",
     "InvalidCalendar",
     "InvalidChoice",
+    "InvalidCode",
     "InvalidDatetime",
     "InvalidDuration",
+    "InvalidGeometry",
     "InvalidInterval",
+    "InvalidNeighbourhoodMap",
+    "InvalidPanel",
     "PactError",
     "UnsupportedYearError",
 ]
@@ -179,4 +183,83 @@ class UnsupportedYearError(PactError, ValueError):
     Traceback (most recent call last):
     ...
     pact_core.errors.UnsupportedYearError: year must be from 1971 to 4099 for the England and Wales rules, got 1970
+    """
+
+
+class InvalidCode(PactError, ValueError):
+    """A malformed ONS GSS code, such as a ward code with the wrong prefix or length.
+
+    >>> from pact_core.geography import WardCode
+    >>> WardCode("E5014449")
+    Traceback (most recent call last):
+    ...
+    pact_core.errors.InvalidCode: ward code must be E05, W05, S13 or N08 and 6 digits, got 'E5014449'
+    """
+
+
+class InvalidGeometry(PactError, ValueError):
+    """A geometry that cannot be used: empty, of the wrong type, or invalid.
+
+    `reason` holds shapely's explanation when the geometry is invalid.
+
+    >>> from shapely import Polygon
+    >>> from pact_core.geography import Ward, WardCode
+    >>> bow_tie = Polygon([(0, 0), (1, 1), (1, 0), (0, 1)])
+    >>> Ward(code=WardCode("E05000001"), name="Bow", generation="WD25", geometry=bow_tie)
+    Traceback (most recent call last):
+    ...
+    pact_core.errors.InvalidGeometry: geometry must be valid, got Self-intersection[0.5 0.5]
+    """
+
+    reason: str | None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        rule: str | None = None,
+        value: object = None,
+        reason: str | None = None,
+    ) -> None:
+        super().__init__(message, field=field, rule=rule, value=value)
+        self.reason = reason
+
+
+class InvalidNeighbourhoodMap(PactError, ValueError):
+    """One problem with a force's neighbourhood map; a map's problems come all at once.
+
+    `problem` names the kind (``"uncovered"``, ``"claimed twice"``, ``"unknown ward"``,
+    ``"part outside ward"``, ``"parts overlap"``, ``"parts leave a gap"``,
+    ``"duplicate neighbourhood"``, ``"wrong force"``), `ward` the ward code it is about
+    (or None) and `neighbourhoods` the ids of the neighbourhoods involved.
+    See `pact_core.geography.NeighbourhoodMap` for an example.
+    """
+
+    problem: str
+    ward: str | None
+    neighbourhoods: tuple[str, ...]
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        problem: str,
+        ward: str | None = None,
+        neighbourhoods: tuple[str, ...] = (),
+    ) -> None:
+        super().__init__(message, field="neighbourhoods", rule=problem, value=ward)
+        self.problem = problem
+        self.ward = ward
+        self.neighbourhoods = neighbourhoods
+
+
+class InvalidPanel(PactError, ValueError):
+    """A PACT panel that cannot exist, such as one whose meeting cadence runs backwards.
+
+    >>> from pact_core.geography import Panel
+    >>> Panel(force="kent", neighbourhood="Strood", name="Strood PACT", min_months=4, max_months=2)
+    Traceback (most recent call last):
+    ...
+    pact_core.errors.InvalidPanel: max_months must not be less than min_months, got 2
     """
