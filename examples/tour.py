@@ -6,7 +6,11 @@ Each capability of the library adds a section here, so the tour grows with it.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 from zoneinfo import ZoneInfo
+
+import shapely
 
 from pact_core import CalendarUnit, HolidayCalendar, Interval, PactError, WorkingCalendar, merge
 from pact_core.calendars import england_and_wales_holidays
@@ -95,10 +99,92 @@ def calendars() -> None:
     print(f"a holiday proclaimed at short notice: {added.date:%a %d %b %Y}  {added.name}")
 
 
+def geography() -> None:
+    section("Geography: Medway's wards and neighbourhoods")
+    from pact_core.geography import (  # noqa: PLC0415 - shapely only when this section runs
+        Councillor,
+        Neighbourhood,
+        NeighbourhoodMap,
+        Panel,
+        WardCode,
+        WardPart,
+        wards_from_geojson,
+    )
+
+    data = Path(__file__).parent / "data" / "medway_wards_2025.geojson"
+    wards = wards_from_geojson(json.loads(data.read_text(encoding="utf-8")))
+    print(
+        f"{len(wards)} Medway wards of generation {wards[0].generation}, e.g. {wards[0].code} {wards[0].name}"
+    )
+    groups = {
+        "Strood": ["E05014467", "E05014468", "E05014469"],
+        "Peninsula": ["E05014449", "E05014457"],
+        "Rochester": ["E05014451", "E05014452", "E05014453", "E05014464", "E05014465"],
+        "Chatham": ["E05014458", "E05014459", "E05014460", "E05014472"],
+        "Gillingham": [
+            "E05014454",
+            "E05014455",
+            "E05014456",
+            "E05014466",
+            "E05014470",
+            "E05014471",
+        ],
+        "Rainham": ["E05014461", "E05014462", "E05014463"],
+    }
+    split = next(w for w in wards if w.code == WardCode("E05014450"))
+    x0, y0, x1, y1 = split.geometry.bounds
+    middle = (x0 + x1) / 2
+    parts = {
+        "Chatham": [
+            WardPart(
+                ward=split.code,
+                geometry=split.geometry.intersection(shapely.box(x0, y0, middle, y1)),
+            )
+        ],
+        "Gillingham": [
+            WardPart(
+                ward=split.code,
+                geometry=split.geometry.intersection(shapely.box(middle, y0, x1, y1)),
+            )
+        ],
+    }
+    medway = NeighbourhoodMap(
+        force="kent",
+        wards=wards,
+        neighbourhoods=[
+            Neighbourhood(
+                force="kent",
+                id=name,
+                name=name,
+                wards={WardCode(c) for c in codes},
+                parts=parts.get(name, []),
+            )
+            for name, codes in groups.items()
+        ],
+    )
+    print(
+        "a valid map: every ward covered exactly once; Chatham Central & Brompton is split between"
+    )
+    print(f"  {[n.id for n in medway.neighbourhoods_of(split.code)]}")
+    print(f"Chatham borders {[n.id for n in medway.neighbours('Chatham')]}")
+    panel = Panel(force="kent", neighbourhood="Gillingham", name="Gillingham PACT")
+    councillors = [
+        Councillor(name="Cllr Brompton", ward=split.code),
+        Councillor(name="Cllr Strood", ward=WardCode("E05014469")),
+    ]
+    print(f"{panel.name} must invite {[c.name for c in panel.invitees(medway, councillors)]}")
+    print("the ward-by-ward directory begins:")
+    for entry in medway.directory([panel])[:3]:
+        print(
+            f"  {entry.ward.code} {entry.ward.name:<30} {[n.id for n in entry.neighbourhoods]} {[p.name for p in entry.panels]}"
+        )
+
+
 def main() -> None:
     print("pact_core tour")
     time_primitives()
     calendars()
+    geography()
 
 
 if __name__ == "__main__":

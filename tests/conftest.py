@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import shapely
@@ -18,6 +18,9 @@ from pact_core.geography import (
     WardPart,
     wards_from_geojson,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 WARDS = Path(__file__).parent / "data" / "wards"
 

@@ -5,8 +5,7 @@ import math
 import pickle
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
@@ -39,12 +38,17 @@ from pact_core.geography import (
     wards_to_geojson,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 METRES = CoordinateSystem.METRES
 UTC = dt.timezone.utc
 
 
 def square_ward(code: str, x: float, y: float = 0, *, name: str | None = None) -> Ward:
-    return Ward(code=WardCode(code), name=name or code, generation="WD25", geometry=box(x, y, x + 1, y + 1))
+    return Ward(
+        code=WardCode(code), name=name or code, generation="WD25", geometry=box(x, y, x + 1, y + 1)
+    )
 
 
 def problems_of(excinfo: pytest.ExceptionInfo[ExceptionGroup[Any]]) -> list[tuple[str, str | None]]:
@@ -58,13 +62,23 @@ def problems_of(excinfo: pytest.ExceptionInfo[ExceptionGroup[Any]]) -> list[tupl
 # ----------------------------------------------------------------------------- codes
 
 
-@pytest.mark.parametrize(("text", "country"), [("E05014449", "England"), ("W05000001", "Wales"), ("S13002516", "Scotland"), ("N08000101", "Northern Ireland")])
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("E05014449", "England"),
+        ("W05000001", "Wales"),
+        ("S13002516", "Scotland"),
+        ("N08000101", "Northern Ireland"),
+    ],
+)
 def test_ward_codes(text: str, country: str) -> None:
     assert WardCode(text).country == country
     assert str(WardCode(text)) == text
 
 
-@pytest.mark.parametrize("text", ["E0501444", "E050144490", "E06000035", "e05014449", "E05O14449", "", "E05 14449"])
+@pytest.mark.parametrize(
+    "text", ["E0501444", "E050144490", "E06000035", "e05014449", "E05O14449", "", "E05 14449"]
+)
 def test_malformed_ward_codes_show_the_code(text: str) -> None:
     with pytest.raises(InvalidCode) as info:
         WardCode(text)
@@ -82,7 +96,15 @@ def test_ward_code_parse_and_types() -> None:
 
 @pytest.mark.parametrize(
     ("text", "kind"),
-    [("E06000035", "unitary authority"), ("E07000110", "non-metropolitan district"), ("E08000001", "metropolitan district"), ("E09000001", "London borough"), ("W06000001", "Welsh unitary authority"), ("S12000033", "Scottish council area"), ("N09000001", "Northern Ireland local government district")],
+    [
+        ("E06000035", "unitary authority"),
+        ("E07000110", "non-metropolitan district"),
+        ("E08000001", "metropolitan district"),
+        ("E09000001", "London borough"),
+        ("W06000001", "Welsh unitary authority"),
+        ("S12000033", "Scottish council area"),
+        ("N09000001", "Northern Ireland local government district"),
+    ],
 )
 def test_local_authority_codes(text: str, kind: str) -> None:
     assert LocalAuthorityCode(text).kind == kind
@@ -90,7 +112,10 @@ def test_local_authority_codes(text: str, kind: str) -> None:
 
 
 def test_malformed_local_authority_code() -> None:
-    with pytest.raises(InvalidCode, match="^local authority code must be E06, E07, E08, E09, W06, S12 or N09 and 6 digits, got 'E05014449'$"):
+    with pytest.raises(
+        InvalidCode,
+        match="^local authority code must be E06, E07, E08, E09, W06, S12 or N09 and 6 digits, got 'E05014449'$",
+    ):
         LocalAuthorityCode("E05014449")
     with pytest.raises(TypeError, match="^local authority code must be a str"):
         LocalAuthorityCode.parse(1)  # type: ignore[arg-type]
@@ -102,8 +127,18 @@ def test_malformed_local_authority_code() -> None:
 
 
 def test_ward_geometry_is_normalised() -> None:
-    a = Ward(code=WardCode("E05000001"), name="A", generation="WD25", geometry=Polygon([(0, 0), (0, 1), (1, 1), (1, 0)]))
-    b = Ward(code=WardCode("E05000001"), name="A", generation="WD25", geometry=Polygon([(1, 1), (1, 0), (0, 0), (0, 1)]))
+    a = Ward(
+        code=WardCode("E05000001"),
+        name="A",
+        generation="WD25",
+        geometry=Polygon([(0, 0), (0, 1), (1, 1), (1, 0)]),
+    )
+    b = Ward(
+        code=WardCode("E05000001"),
+        name="A",
+        generation="WD25",
+        geometry=Polygon([(1, 1), (1, 0), (0, 0), (0, 1)]),
+    )
     assert a == b
     assert hash(a) == hash(b)
     assert pickle.loads(pickle.dumps(a)) == a  # noqa: S301 - our own data
@@ -116,23 +151,36 @@ def test_invalid_ward_geometry_gives_shapelys_reason() -> None:
     assert str(info.value) == "geometry must be valid, got Self-intersection[0.5 0.5]"
     assert info.value.reason == "Self-intersection[0.5 0.5]"
     repaired = repair_geometry(bow_tie)
-    assert Ward(code=WardCode("E05000001"), name="Bow", generation="WD25", geometry=repaired).geometry.area == 0.5
+    assert (
+        Ward(
+            code=WardCode("E05000001"), name="Bow", generation="WD25", geometry=repaired
+        ).geometry.area
+        == 0.5
+    )
 
 
 def test_ward_geometry_errors() -> None:
     code = WardCode("E05000001")
-    with pytest.raises(InvalidGeometry, match="^geometry must be a Polygon or MultiPolygon, got LineString$"):
-        Ward(code=code, name="x", generation="WD25", geometry=LineString([(0, 0), (1, 1)]))  # type: ignore[arg-type]
+    with pytest.raises(
+        InvalidGeometry, match="^geometry must be a Polygon or MultiPolygon, got LineString$"
+    ):
+        Ward(code=code, name="x", generation="WD25", geometry=LineString([(0, 0), (1, 1)]))
     with pytest.raises(InvalidGeometry, match="^geometry must not be empty, got POLYGON EMPTY$"):
         Ward(code=code, name="x", generation="WD25", geometry=Polygon())
-    with pytest.raises(TypeError, match="^geometry must be a shapely Polygon or MultiPolygon, got 'POLYGON'$"):
+    with pytest.raises(
+        TypeError, match="^geometry must be a shapely Polygon or MultiPolygon, got 'POLYGON'$"
+    ):
         Ward(code=code, name="x", generation="WD25", geometry="POLYGON")  # type: ignore[arg-type]
-    with pytest.raises(InvalidGeometry, match="^geometry must have an area after repair, got 'LineString'$"):
+    with pytest.raises(
+        InvalidGeometry, match="^geometry must have an area after repair, got 'LineString'$"
+    ):
         repair_geometry(LineString([(0, 0), (1, 1)]))
 
 
 def test_ward_field_errors() -> None:
-    with pytest.raises(InvalidCode, match="^generation must be 'WD' and two digits, such as 'WD25', got '2025'$"):
+    with pytest.raises(
+        InvalidCode, match="^generation must be 'WD' and two digits, such as 'WD25', got '2025'$"
+    ):
         Ward(code=WardCode("E05000001"), name="x", generation="2025", geometry=box(0, 0, 1, 1))
     with pytest.raises(TypeError, match="^generation must be a str"):
         Ward(code=WardCode("E05000001"), name="x", generation=25, geometry=box(0, 0, 1, 1))  # type: ignore[arg-type]
@@ -145,7 +193,9 @@ def test_ward_field_errors() -> None:
 
 
 def test_repair_keeps_polygonal_parts_of_a_collection() -> None:
-    collection = shapely.GeometryCollection([box(0, 0, 1, 1), LineString([(5, 5), (6, 6)]), box(2, 0, 3, 1)])
+    collection = shapely.GeometryCollection(
+        [box(0, 0, 1, 1), LineString([(5, 5), (6, 6)]), box(2, 0, 3, 1)]
+    )
     assert repair_geometry(collection).area == 2
 
 
@@ -160,7 +210,9 @@ def test_area_approximation() -> None:
 
 def test_medway_wards_area_is_medways(medway_wards: tuple[Ward, ...]) -> None:
     """Medway covers about 192 km² to the mean high water line."""
-    total = sum(area_square_metres(w.geometry, CoordinateSystem.LONGITUDE_LATITUDE) for w in medway_wards)
+    total = sum(
+        area_square_metres(w.geometry, CoordinateSystem.LONGITUDE_LATITUDE) for w in medway_wards
+    )
     assert 185e6 < total < 200e6
 
 
@@ -182,7 +234,9 @@ def test_reading_real_wards(medway_wards: tuple[Ward, ...], medway_2013: tuple[W
     assert 51.2 < y0 < y1 < 51.6
 
 
-def test_no_ward_code_is_shared_between_generations(medway_wards: tuple[Ward, ...], medway_2013: tuple[Ward, ...]) -> None:
+def test_no_ward_code_is_shared_between_generations(
+    medway_wards: tuple[Ward, ...], medway_2013: tuple[Ward, ...]
+) -> None:
     assert not {w.code for w in medway_wards} & {w.code for w in medway_2013}
 
 
@@ -193,8 +247,12 @@ def test_round_trip_through_geojson(maidstone_wards: tuple[Ward, ...]) -> None:
     assert wards_from_geojson(written) == maidstone_wards
 
 
-def test_writing_mixed_generations_is_refused(medway_wards: tuple[Ward, ...], medway_2013: tuple[Ward, ...]) -> None:
-    with pytest.raises(InvalidCode, match=r"^wards must share one generation, got \['WD13', 'WD25'\]$"):
+def test_writing_mixed_generations_is_refused(
+    medway_wards: tuple[Ward, ...], medway_2013: tuple[Ward, ...]
+) -> None:
+    with pytest.raises(
+        InvalidCode, match=r"^wards must share one generation, got \['WD13', 'WD25'\]$"
+    ):
         wards_to_geojson([*medway_wards, *medway_2013])
 
 
@@ -202,7 +260,8 @@ def feature(code: Any, name: Any = "Ward", geometry: Any = None, **extra: Any) -
     return {
         "type": "Feature",
         "properties": {"WD25CD": code, "WD25NM": name, **extra},
-        "geometry": geometry or {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]},
+        "geometry": geometry
+        or {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]},
     }
 
 
@@ -230,28 +289,43 @@ def test_reading_reports_every_bad_feature() -> None:
         "features[5]: must be a GeoJSON Feature with a geometry, got KeyError: 'geometry'",
     ]
     assert str(info.value).startswith("5 of 6 features are not valid wards")
-    repaired = wards_from_geojson({"features": [feature("E05000004", geometry=bow_tie)]}, repair=True)
+    repaired = wards_from_geojson(
+        {"features": [feature("E05000004", geometry=bow_tie)]}, repair=True
+    )
     assert repaired[0].geometry.area == 0.5
 
 
 def test_reading_with_explicit_keys() -> None:
     collection = {
         "features": [
-            {"type": "Feature", "properties": {"code": "E05000001", "label": "One"}, "geometry": feature("")["geometry"]}
+            {
+                "type": "Feature",
+                "properties": {"code": "E05000001", "label": "One"},
+                "geometry": feature("")["geometry"],
+            }
         ]
     }
     wards = wards_from_geojson(collection, code_key="code", name_key="label", generation="WD24")
     assert (wards[0].name, wards[0].generation) == ("One", "WD24")
-    with pytest.raises(InvalidCode, match="^generation must be given when the code key has none, got 'code'$"):
+    with pytest.raises(
+        InvalidCode, match="^generation must be given when the code key has none, got 'code'$"
+    ):
         wards_from_geojson(collection, code_key="code")
 
 
 def test_reading_detection_errors() -> None:
-    with pytest.raises(InvalidCode, match=r"^properties must hold a ward code key such as WD25CD, got \['name'\]$"):
+    with pytest.raises(
+        InvalidCode, match=r"^properties must hold a ward code key such as WD25CD, got \['name'\]$"
+    ):
         wards_from_geojson({"features": [{"properties": {"name": "x"}}]})
-    with pytest.raises(InvalidCode, match=r"^properties must hold one ward code key, not several, got \['WD13CD', 'WD25CD'\]$"):
+    with pytest.raises(
+        InvalidCode,
+        match=r"^properties must hold one ward code key, not several, got \['WD13CD', 'WD25CD'\]$",
+    ):
         wards_from_geojson({"features": [feature("E05000001", WD13CD="E05000002")]})
-    with pytest.raises(TypeError, match="^collection must be a GeoJSON FeatureCollection mapping, got list$"):
+    with pytest.raises(
+        TypeError, match="^collection must be a GeoJSON FeatureCollection mapping, got list$"
+    ):
         wards_from_geojson([])  # type: ignore[arg-type]
     assert wards_from_geojson({"type": "FeatureCollection", "features": []}) == ()
 
@@ -268,12 +342,23 @@ def test_reading_the_local_authority_key() -> None:
 
 
 def test_neighbourhood_values() -> None:
-    item = Neighbourhood(force="leicestershire", id="NC04", name="City Centre", wards=[WardCode("E05000001")], contacts={"email": "a@b"})
+    item = Neighbourhood(
+        force="leicestershire",
+        id="NC04",
+        name="City Centre",
+        wards=[WardCode("E05000001")],
+        contacts={"email": "a@b"},
+    )
     assert item.key == ("leicestershire", "NC04")
     assert item.contacts == (("email", "a@b"),)
-    spaced = Neighbourhood(force="met", id="00BK X6", name="Westminster", wards=[WardCode("E05000001")])
+    spaced = Neighbourhood(
+        force="met", id="00BK X6", name="Westminster", wards=[WardCode("E05000001")]
+    )
     assert spaced.id == "00BK X6"
-    with pytest.raises(InvalidNeighbourhoodMap, match="^neighbourhood 'NC05' must link to at least one ward or part of a ward, got none$"):
+    with pytest.raises(
+        InvalidNeighbourhoodMap,
+        match="^neighbourhood 'NC05' must link to at least one ward or part of a ward, got none$",
+    ):
         Neighbourhood(force="leicestershire", id="NC05", name="Empty")
     with pytest.raises(InvalidCode, match="^id must not be blank"):
         Neighbourhood(force="x", id=" ", name="y", wards=[WardCode("E05000001")])
@@ -287,17 +372,30 @@ def test_neighbourhood_values() -> None:
 
 def test_the_medway_map(medway_map: NeighbourhoodMap, medway_wards: tuple[Ward, ...]) -> None:
     assert medway_map.generation == "WD25"
-    assert [n.id for n in medway_map.neighbourhoods] == ["Chatham", "Gillingham", "Peninsula", "Rainham", "Rochester", "Strood"]
+    assert [n.id for n in medway_map.neighbourhoods] == [
+        "Chatham",
+        "Gillingham",
+        "Peninsula",
+        "Rainham",
+        "Rochester",
+        "Strood",
+    ]
     split = WardCode("E05014450")
     assert [n.id for n in medway_map.neighbourhoods_of(split)] == ["Chatham", "Gillingham"]
     assert [n.id for n in medway_map.neighbourhoods_of(WardCode("E05014449"))] == ["Peninsula"]
-    assert [w.name for w in medway_map.wards_of("Rainham")] == ["Rainham North", "Rainham South East", "Rainham South West"]
+    assert [w.name for w in medway_map.wards_of("Rainham")] == [
+        "Rainham North",
+        "Rainham South East",
+        "Rainham South West",
+    ]
     assert split in {w.code for w in medway_map.wards_of("Chatham")}
     assert medway_map.ward(split).name == "Chatham Central & Brompton"
     assert medway_map.neighbourhood("Strood").name == "Strood neighbourhood"
 
 
-def test_neighbourhood_geometries_tile_medway(medway_map: NeighbourhoodMap, medway_wards: tuple[Ward, ...]) -> None:
+def test_neighbourhood_geometries_tile_medway(
+    medway_map: NeighbourhoodMap, medway_wards: tuple[Ward, ...]
+) -> None:
     lon_lat = CoordinateSystem.LONGITUDE_LATITUDE
     shapes = [medway_map.geometry_of(n.id) for n in medway_map.neighbourhoods]
     medway = shapely.union_all([w.geometry for w in medway_wards])
@@ -322,7 +420,9 @@ def test_medway_neighbours_share_boundaries(medway_map: NeighbourhoodMap) -> Non
 
 def test_corners_do_not_make_neighbours() -> None:
     wards = [square_ward("E05000001", 0), square_ward("E05000002", 1, 1)]
-    items = [Neighbourhood(force="f", id=f"N{i}", name="n", wards={w.code}) for i, w in enumerate(wards)]
+    items = [
+        Neighbourhood(force="f", id=f"N{i}", name="n", wards={w.code}) for i, w in enumerate(wards)
+    ]
     corner = NeighbourhoodMap(force="f", wards=wards, neighbourhoods=items, coordinates=METRES)
     assert corner.neighbours("N0") == ()
 
@@ -330,13 +430,20 @@ def test_corners_do_not_make_neighbours() -> None:
 def test_unknown_names_are_errors(medway_map: NeighbourhoodMap) -> None:
     with pytest.raises(InvalidCode, match="^neighbourhood must be in the map, got 'Atlantis'$"):
         medway_map.wards_of("Atlantis")
-    with pytest.raises(InvalidCode, match=r"^ward must be in the map, got WardCode\('E05000001'\)$"):
+    with pytest.raises(
+        InvalidCode, match=r"^ward must be in the map, got WardCode\('E05000001'\)$"
+    ):
         medway_map.neighbourhoods_of(WardCode("E05000001"))
 
 
 def test_directory_ward_by_ward(medway_map: NeighbourhoodMap) -> None:
     panels = [
-        Panel(force="kent", neighbourhood="Chatham", name="Chatham PACT", contact="chatham.pact@example.org"),
+        Panel(
+            force="kent",
+            neighbourhood="Chatham",
+            name="Chatham PACT",
+            contact="chatham.pact@example.org",
+        ),
         Panel(force="kent", neighbourhood="Gillingham", name="Gillingham PACT"),
         Panel(force="essex", neighbourhood="Chatham", name="Not ours"),
     ]
@@ -365,7 +472,9 @@ def test_geo_interface_and_svg(medway_map: NeighbourhoodMap) -> None:
 
 
 def test_medway_map_is_a_value(
-    medway_map: NeighbourhoodMap, medway_wards: tuple[Ward, ...], medway_builder: Callable[[tuple[Ward, ...]], NeighbourhoodMap]
+    medway_map: NeighbourhoodMap,
+    medway_wards: tuple[Ward, ...],
+    medway_builder: Callable[[tuple[Ward, ...]], NeighbourhoodMap],
 ) -> None:
     again = medway_builder(tuple(reversed(medway_wards)))
     assert again == medway_map
@@ -387,52 +496,88 @@ def without_ward(item: Neighbourhood, code: str) -> Neighbourhood:
 
 
 def test_an_uncovered_ward(medway_map: NeighbourhoodMap) -> None:
-    items = [without_ward(n, "E05014472") if n.id == "Chatham" else n for n in medway_map.neighbourhoods]
+    items = [
+        without_ward(n, "E05014472") if n.id == "Chatham" else n for n in medway_map.neighbourhoods
+    ]
     with pytest.raises(ExceptionGroup) as info:
         rebuild(medway_map, neighbourhoods=items)
     assert problems_of(info) == [("uncovered", "E05014472")]
-    assert str(info.value.exceptions[0]) == "ward E05014472 (Wayfield & Weeds Wood) must be covered by a neighbourhood, got none"
+    assert (
+        str(info.value.exceptions[0])
+        == "ward E05014472 (Wayfield & Weeds Wood) must be covered by a neighbourhood, got none"
+    )
 
 
 def test_a_ward_claimed_twice(medway_map: NeighbourhoodMap) -> None:
-    items = [attrs.evolve(n, wards=n.wards | {WardCode("E05014459")}) if n.id == "Gillingham" else n for n in medway_map.neighbourhoods]
+    items = [
+        attrs.evolve(n, wards=n.wards | {WardCode("E05014459")}) if n.id == "Gillingham" else n
+        for n in medway_map.neighbourhoods
+    ]
     with pytest.raises(ExceptionGroup) as info:
         rebuild(medway_map, neighbourhoods=items)
     assert problems_of(info) == [("claimed twice", "E05014459")]
     err = info.value.exceptions[0]
     assert isinstance(err, InvalidNeighbourhoodMap)
     assert err.neighbourhoods == ("Chatham", "Gillingham")
-    assert str(err) == "ward E05014459 (Luton) must be claimed once, got whole by Chatham, Gillingham"
+    assert (
+        str(err) == "ward E05014459 (Luton) must be claimed once, got whole by Chatham, Gillingham"
+    )
 
 
 def test_a_ward_claimed_whole_and_in_part(medway_map: NeighbourhoodMap) -> None:
-    items = [attrs.evolve(n, wards=n.wards | {WardCode("E05014450")}) if n.id == "Rochester" else n for n in medway_map.neighbourhoods]
+    items = [
+        attrs.evolve(n, wards=n.wards | {WardCode("E05014450")}) if n.id == "Rochester" else n
+        for n in medway_map.neighbourhoods
+    ]
     with pytest.raises(ExceptionGroup) as info:
         rebuild(medway_map, neighbourhoods=items)
     assert problems_of(info) == [("claimed twice", "E05014450")]
-    assert "got whole by Rochester and in part by Chatham, Gillingham" in str(info.value.exceptions[0])
+    assert "got whole by Rochester and in part by Chatham, Gillingham" in str(
+        info.value.exceptions[0]
+    )
 
 
-def test_a_link_to_an_unknown_ward(medway_map: NeighbourhoodMap, maidstone_wards: tuple[Ward, ...]) -> None:
+def test_a_link_to_an_unknown_ward(
+    medway_map: NeighbourhoodMap, maidstone_wards: tuple[Ward, ...]
+) -> None:
     stranger = maidstone_wards[0]
-    items = [attrs.evolve(n, wards=n.wards | {stranger.code}) if n.id == "Rainham" else n for n in medway_map.neighbourhoods]
+    items = [
+        attrs.evolve(n, wards=n.wards | {stranger.code}) if n.id == "Rainham" else n
+        for n in medway_map.neighbourhoods
+    ]
     with pytest.raises(ExceptionGroup) as info:
         rebuild(medway_map, neighbourhoods=items)
     assert problems_of(info) == [("unknown ward", stranger.code.value)]
-    assert str(info.value.exceptions[0]) == f"ward {stranger.code.value} must be one of the map's wards, got a link from Rainham"
+    assert (
+        str(info.value.exceptions[0])
+        == f"ward {stranger.code.value} must be one of the map's wards, got a link from Rainham"
+    )
 
 
-def test_parts_that_overlap_leave_a_gap_or_stray(medway_map: NeighbourhoodMap, medway_wards: tuple[Ward, ...]) -> None:
+def test_parts_that_overlap_leave_a_gap_or_stray(
+    medway_map: NeighbourhoodMap, medway_wards: tuple[Ward, ...]
+) -> None:
     split = next(w for w in medway_wards if w.code == WardCode("E05014450"))
     x0, y0, x1, y1 = split.geometry.bounds
     middle = (x0 + x1) / 2
     # west reaches past the middle; east starts at the middle but covers only the southern half
-    wide_west = WardPart(ward=split.code, geometry=split.geometry.intersection(box(x0 - 1, y0 - 1, middle + 0.002, y1 + 1)))
-    narrow_east = WardPart(ward=split.code, geometry=split.geometry.intersection(box(middle, y0 - 1, x1 + 1, (y0 + y1) / 2)))
-    stray = WardPart(ward=split.code, geometry=box(x1, y0, x1 + 0.01, y0 + 0.01).union(box(x1 - 0.001, y0, x1, y0 + 0.01)))
+    wide_west = WardPart(
+        ward=split.code,
+        geometry=split.geometry.intersection(box(x0 - 1, y0 - 1, middle + 0.002, y1 + 1)),
+    )
+    narrow_east = WardPart(
+        ward=split.code,
+        geometry=split.geometry.intersection(box(middle, y0 - 1, x1 + 1, (y0 + y1) / 2)),
+    )
+    stray = WardPart(
+        ward=split.code,
+        geometry=box(x1, y0, x1 + 0.01, y0 + 0.01).union(box(x1 - 0.001, y0, x1, y0 + 0.01)),
+    )
     changed = {
         "Chatham": attrs.evolve(medway_map.neighbourhood("Chatham"), parts=[wide_west]),
-        "Gillingham": attrs.evolve(medway_map.neighbourhood("Gillingham"), parts=[narrow_east, stray]),
+        "Gillingham": attrs.evolve(
+            medway_map.neighbourhood("Gillingham"), parts=[narrow_east, stray]
+        ),
     }
     items = [changed.get(n.id, n) for n in medway_map.neighbourhoods]
     with pytest.raises(ExceptionGroup) as info:
@@ -443,8 +588,13 @@ def test_parts_that_overlap_leave_a_gap_or_stray(medway_map: NeighbourhoodMap, m
     assert "m² outside" in str(info.value.exceptions[0])
 
 
-def test_duplicate_ids_wrong_force_and_mixed_generations(medway_map: NeighbourhoodMap, medway_2013: tuple[Ward, ...]) -> None:
-    items = [*medway_map.neighbourhoods, attrs.evolve(medway_map.neighbourhood("Strood"), force="essex")]
+def test_duplicate_ids_wrong_force_and_mixed_generations(
+    medway_map: NeighbourhoodMap, medway_2013: tuple[Ward, ...]
+) -> None:
+    items = [
+        *medway_map.neighbourhoods,
+        attrs.evolve(medway_map.neighbourhood("Strood"), force="essex"),
+    ]
     with pytest.raises(ExceptionGroup) as info:
         rebuild(medway_map, neighbourhoods=items, wards=[*medway_map.wards, medway_2013[0]])
     kinds = [problem for problem, _ in problems_of(info)]
@@ -454,7 +604,9 @@ def test_duplicate_ids_wrong_force_and_mixed_generations(medway_map: Neighbourho
 
 
 def test_every_problem_at_once(medway_map: NeighbourhoodMap) -> None:
-    items = [without_ward(n, "E05014461") if n.id == "Rainham" else n for n in medway_map.neighbourhoods]
+    items = [
+        without_ward(n, "E05014461") if n.id == "Rainham" else n for n in medway_map.neighbourhoods
+    ]
     items = [without_ward(n, "E05014467") if n.id == "Strood" else n for n in items]
     with pytest.raises(ExceptionGroup) as info:
         rebuild(medway_map, neighbourhoods=items)
@@ -477,9 +629,17 @@ def test_panel_invitations(medway_map: NeighbourhoodMap) -> None:
         Councillor(name="Cllr Luton", ward=WardCode("E05014459")),
         Councillor(name="Cllr Strood", ward=WardCode("E05014467")),
     ]
-    chatham = Panel(force="kent", neighbourhood="Chatham", name="Chatham PACT", members=[PanelMember(name="R. Resident", organisation="Luton Residents")])
+    chatham = Panel(
+        force="kent",
+        neighbourhood="Chatham",
+        name="Chatham PACT",
+        members=[PanelMember(name="R. Resident", organisation="Luton Residents")],
+    )
     gillingham = Panel(force="kent", neighbourhood="Gillingham", name="Gillingham PACT")
-    assert [c.name for c in chatham.invitees(medway_map, councillors)] == ["Cllr Chatham", "Cllr Luton"]
+    assert [c.name for c in chatham.invitees(medway_map, councillors)] == [
+        "Cllr Chatham",
+        "Cllr Luton",
+    ]
     # the split ward's councillor is invited to both panels that cover part of it
     assert [c.name for c in gillingham.invitees(medway_map, councillors)] == ["Cllr Chatham"]
     assert chatham.members[0].role == "member"
@@ -487,7 +647,9 @@ def test_panel_invitations(medway_map: NeighbourhoodMap) -> None:
 
 def test_panel_invitation_errors(medway_map: NeighbourhoodMap) -> None:
     essex = Panel(force="essex", neighbourhood="Chatham", name="x")
-    with pytest.raises(InvalidPanel, match="^neighbourhood_map must be the map of 'essex', got 'kent'$"):
+    with pytest.raises(
+        InvalidPanel, match="^neighbourhood_map must be the map of 'essex', got 'kent'$"
+    ):
         essex.invitees(medway_map, [])
     panel = Panel(force="kent", neighbourhood="Chatham", name="x")
     with pytest.raises(TypeError, match="^councillors must be Councillor values"):
@@ -508,7 +670,14 @@ def test_panel_cadence_and_notice() -> None:
     meeting = dt.datetime(2025, 3, 20, 19, tzinfo=UTC)
     assert panel.gives_notice(meeting=meeting, invited=meeting - dt.timedelta(days=7))
     assert not panel.gives_notice(meeting=meeting, invited=meeting - dt.timedelta(days=6, hours=23))
-    strict = Panel(force="kent", neighbourhood="Chatham", name="x", notice=dt.timedelta(days=14), min_months=1, max_months=1)
+    strict = Panel(
+        force="kent",
+        neighbourhood="Chatham",
+        name="x",
+        notice=dt.timedelta(days=14),
+        min_months=1,
+        max_months=1,
+    )
     assert not strict.gives_notice(meeting=meeting, invited=meeting - dt.timedelta(days=7))
 
 
@@ -519,7 +688,9 @@ def test_panel_errors() -> None:
         Panel(force="kent", neighbourhood="N", name="x", min_months=0)
     with pytest.raises(TypeError, match="^max_months must be an int"):
         Panel(force="kent", neighbourhood="N", name="x", max_months=2.5)  # type: ignore[arg-type]
-    with pytest.raises(InvalidPanel, match=r"^notice must not be negative, got datetime.timedelta\(days=-1\)$"):
+    with pytest.raises(
+        InvalidPanel, match=r"^notice must not be negative, got datetime.timedelta\(days=-1\)$"
+    ):
         Panel(force="kent", neighbourhood="N", name="x", notice=dt.timedelta(days=-1))
     with pytest.raises(TypeError, match="^notice must be a datetime.timedelta"):
         Panel(force="kent", neighbourhood="N", name="x", notice=7)  # type: ignore[arg-type]
@@ -556,7 +727,9 @@ def test_crosswalk_shares_add_up(district: str, request: pytest.FixtureRequest) 
     assert all(row.share >= 0.05 for row in big)
 
 
-def test_crosswalk_names_real_successors(medway_2013: tuple[Ward, ...], medway_wards: tuple[Ward, ...]) -> None:
+def test_crosswalk_names_real_successors(
+    medway_2013: tuple[Ward, ...], medway_wards: tuple[Ward, ...]
+) -> None:
     names = {w.code: w.name for w in (*medway_2013, *medway_wards)}
     rows = ward_crosswalk(medway_2013, medway_wards, min_share=0.5)
     pairs = {(names[r.old], names[r.new]) for r in rows}
@@ -565,7 +738,9 @@ def test_crosswalk_names_real_successors(medway_2013: tuple[Ward, ...], medway_w
     assert ("Chatham Central", "Chatham Central & Brompton") in pairs
 
 
-def test_carrying_medway_to_the_2025_wards(medway_2013: tuple[Ward, ...], medway_wards: tuple[Ward, ...]) -> None:
+def test_carrying_medway_to_the_2025_wards(
+    medway_2013: tuple[Ward, ...], medway_wards: tuple[Ward, ...]
+) -> None:
     groups = {
         "North": ["E05002256", "E05002265", "E05002266", "E05002267", "E05002250"],
         "Rochester": ["E05002262", "E05002263", "E05002264"],
@@ -576,16 +751,23 @@ def test_carrying_medway_to_the_2025_wards(medway_2013: tuple[Ward, ...], medway
     old_map = NeighbourhoodMap(
         force="kent",
         wards=medway_2013,
-        neighbourhoods=[Neighbourhood(force="kent", id=k, name=k, wards={WardCode(c) for c in v}) for k, v in groups.items()],
+        neighbourhoods=[
+            Neighbourhood(force="kent", id=k, name=k, wards={WardCode(c) for c in v})
+            for k, v in groups.items()
+        ],
     )
     new_map = carry_map(old_map, medway_wards)
     assert new_map.generation == "WD25"
     assert {n.id for n in new_map.neighbourhoods} == set(groups)
-    assert [n.id for n in new_map.neighbourhoods_of(WardCode("E05014470"))] == ["Gillingham"]  # Twydall
+    assert [n.id for n in new_map.neighbourhoods_of(WardCode("E05014470"))] == [
+        "Gillingham"
+    ]  # Twydall
     split = [w for w in new_map.wards if len(new_map.neighbourhoods_of(w.code)) > 1]
     assert split  # the 2023 review moved lines across the old neighbourhoods' borders
 
 
-def test_carrying_needs_overlap(medway_map: NeighbourhoodMap, maidstone_wards: tuple[Ward, ...]) -> None:
+def test_carrying_needs_overlap(
+    medway_map: NeighbourhoodMap, maidstone_wards: tuple[Ward, ...]
+) -> None:
     with pytest.raises(InvalidCode, match="^new_wards must each overlap an old neighbourhood"):
         carry_map(medway_map, maidstone_wards)

@@ -17,6 +17,12 @@ PUBLIC_MODULES = [
     "pact_core",
     "pact_core.calendars",
     "pact_core.errors",
+    "pact_core.geography",
+    "pact_core.geography.codes",
+    "pact_core.geography.crosswalk",
+    "pact_core.geography.neighbourhoods",
+    "pact_core.geography.panels",
+    "pact_core.geography.wards",
     "pact_core.intervals",
     "pact_core.testing",
 ]
@@ -94,3 +100,21 @@ def test_testing_is_not_imported_by_the_package() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_geographic_names_are_lazy() -> None:
+    code = (
+        "import sys, pact_core\n"
+        "before = 'shapely' in sys.modules\n"
+        "code = pact_core.WardCode('E05014449')\n"
+        "print(before, 'shapely' in sys.modules, type(code).__module__)\n"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter, fixed code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "True", "pact_core.geography.codes"]
+
+
+def test_unknown_attributes_are_attribute_errors() -> None:
+    with pytest.raises(AttributeError, match="^module 'pact_core' has no attribute 'Nope'$"):
+        pact_core.Nope  # noqa: B018 - the access is the test

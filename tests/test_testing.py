@@ -11,12 +11,17 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from pact_core.calendars import Holiday, HolidayCalendar, WorkingCalendar
+from pact_core.geography import LocalAuthorityCode, NeighbourhoodMap, Ward, WardCode
 from pact_core.intervals import Interval, is_aware
 from pact_core.testing import (
     aware_datetimes,
     holiday_calendars,
     holidays,
     intervals,
+    local_authority_codes,
+    neighbourhood_maps,
+    ward_codes,
+    wards,
     working_calendars,
 )
 
@@ -232,3 +237,54 @@ def test_calendar_types_are_registered(
     assert isinstance(holiday, Holiday)
     assert isinstance(holidays, HolidayCalendar)
     assert isinstance(working, WorkingCalendar)
+
+
+# ----------------------------------------------------------------------------- geography
+
+
+@given(wards(generations=st.just("WD13")))
+def test_wards_use_the_given_generations(ward: Ward) -> None:
+    assert ward.generation == "WD13"
+    assert ward.geometry.is_valid
+
+
+@given(ward_codes(prefixes=st.just("W05")), local_authority_codes())
+def test_codes_are_well_formed(code: WardCode, authority: LocalAuthorityCode) -> None:
+    assert code.country == "Wales"
+    assert LocalAuthorityCode(authority.value) == authority
+
+
+@given(neighbourhood_maps(max_rows=2, max_columns=2, force="kent"))
+def test_maps_respect_their_arguments(neighbourhood_map: NeighbourhoodMap) -> None:
+    assert len(neighbourhood_map.wards) <= 4
+    assert neighbourhood_map.force == "kent"
+
+
+def test_geography_strategies_cover_their_space() -> None:
+    find(
+        neighbourhood_maps(),
+        lambda m: any(n.parts for n in m.neighbourhoods) and len(m.neighbourhoods) > 2,
+    )
+    find(wards(), lambda w: w.geometry.geom_type == "MultiPolygon")
+
+
+def test_bad_geography_arguments() -> None:
+    with pytest.raises(
+        InvalidArgument, match="^prefixes must be a SearchStrategy of str, got 'E05'$"
+    ):
+        ward_codes(prefixes="E05")  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument, match="^generations must be a SearchStrategy of str"):
+        wards(generations="WD25")  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument, match="^max_rows must be a positive int, got 0$"):
+        neighbourhood_maps(max_rows=0)
+    with pytest.raises(InvalidArgument, match="^force must be a non-blank str, got ''$"):
+        neighbourhood_maps(force="")
+
+
+@given(st.from_type(WardCode), st.from_type(Ward), st.from_type(NeighbourhoodMap))
+def test_geography_types_are_registered(
+    code: WardCode, ward: Ward, neighbourhood_map: NeighbourhoodMap
+) -> None:
+    assert isinstance(code, WardCode)
+    assert isinstance(ward, Ward)
+    assert isinstance(neighbourhood_map, NeighbourhoodMap)

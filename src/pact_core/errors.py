@@ -233,7 +233,16 @@ class InvalidNeighbourhoodMap(PactError, ValueError):
     ``"part outside ward"``, ``"parts overlap"``, ``"parts leave a gap"``,
     ``"duplicate neighbourhood"``, ``"wrong force"``), `ward` the ward code it is about
     (or None) and `neighbourhoods` the ids of the neighbourhoods involved.
-    See `pact_core.geography.NeighbourhoodMap` for an example.
+
+    >>> from shapely import box
+    >>> from pact_core.geography import CoordinateSystem, NeighbourhoodMap, Ward, WardCode
+    >>> ward = Ward(code=WardCode("E05000001"), name="East", generation="WD25", geometry=box(0, 0, 1, 1))
+    >>> try:
+    ...     NeighbourhoodMap(force="kent", wards=[ward], neighbourhoods=[], coordinates=CoordinateSystem.METRES)
+    ... except ExceptionGroup as group:
+    ...     problem = group.exceptions[0]
+    >>> problem.problem, problem.ward, str(problem)
+    ('uncovered', 'E05000001', 'ward E05000001 (East) must be covered by a neighbourhood, got none')
     """
 
     problem: str

@@ -6,15 +6,21 @@ code. What carries over is area: the share of each old ward that falls in each n
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 import shapely
 
 from pact_core.errors import InvalidCode
-from pact_core.geography.codes import WardCode
 from pact_core.geography.neighbourhoods import Neighbourhood, NeighbourhoodMap, WardPart
-from pact_core.geography.wards import CoordinateSystem, Ward, _as_area, area_square_metres
+from pact_core.geography.wards import Area, CoordinateSystem, Ward, _as_area, area_square_metres
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from shapely.geometry.base import BaseGeometry
+
+    from pact_core.geography.codes import WardCode
 
 __all__ = ["CrosswalkShare", "carry_map", "ward_crosswalk"]
 
@@ -23,6 +29,7 @@ __all__ = ["CrosswalkShare", "carry_map", "ward_crosswalk"]
 class CrosswalkShare:
     """The part of an old ward that lies in a new ward: its area and its share of the old ward.
 
+    >>> from pact_core.geography import WardCode
     >>> CrosswalkShare(old=WardCode("E05002249"), new=WardCode("E05014450"), share=0.9, square_metres=1.0).share
     0.9
     """
@@ -46,6 +53,7 @@ def ward_crosswalk(
     Rows are ordered by old code, then new code.
 
     >>> from shapely import box
+    >>> from pact_core.geography import WardCode
     >>> before = [Ward(code=WardCode("E05000001"), name="Old", generation="WD13", geometry=box(0, 0, 2, 1))]
     >>> after = [Ward(code=WardCode("E05000011"), name="A", generation="WD25", geometry=box(0, 0, 1, 1)),
     ...          Ward(code=WardCode("E05000012"), name="B", generation="WD25", geometry=box(1, 0, 2, 1))]
@@ -82,6 +90,17 @@ def carry_map(
     one per such neighbourhood. Smaller shares (slivers where two generations' generalised
     boundaries disagree) go to the largest part, so the parts tile the ward exactly.
     A new ward that no old neighbourhood touches is an error.
+
+    >>> from shapely import box
+    >>> from pact_core.geography import Neighbourhood, WardCode
+    >>> old = Ward(code=WardCode("E05000001"), name="Old", generation="WD13", geometry=box(0, 0, 2, 1))
+    >>> before = NeighbourhoodMap(force="kent", wards=[old], coordinates=CoordinateSystem.METRES,
+    ...     neighbourhoods=[Neighbourhood(force="kent", id="N1", name="Town", wards={old.code})])
+    >>> new = [Ward(code=WardCode("E05000011"), name="A", generation="WD25", geometry=box(0, 0, 1, 1)),
+    ...        Ward(code=WardCode("E05000012"), name="B", generation="WD25", geometry=box(1, 0, 2, 1))]
+    >>> after = carry_map(before, new)
+    >>> after.generation, [w.name for w in after.wards_of("N1")]
+    ('WD25', ['A', 'B'])
     """
     ids = [item.id for item in neighbourhood_map.neighbourhoods]
     shapes = [neighbourhood_map.geometry_of(i) for i in ids]
@@ -111,7 +130,12 @@ def carry_map(
             parts[owner].append(WardPart(ward=ward.code, geometry=_polygonal(piece)))
     carried = [
         Neighbourhood(
-            force=item.force, id=item.id, name=item.name, wards=whole[item.id], parts=parts[item.id], contacts=item.contacts
+            force=item.force,
+            id=item.id,
+            name=item.name,
+            wards=whole[item.id],
+            parts=parts[item.id],
+            contacts=item.contacts,
         )
         for item in neighbourhood_map.neighbourhoods
         if whole[item.id] or parts[item.id]
@@ -125,6 +149,6 @@ def carry_map(
     )
 
 
-def _polygonal(geometry: shapely.Geometry) -> shapely.Geometry:
+def _polygonal(geometry: BaseGeometry) -> Area:
     """Keep the polygonal parts of an overlay result (overlays can add stray lines)."""
     return _as_area(shapely.make_valid(geometry))

@@ -8,7 +8,7 @@ of meetings (Medway cabinet decision, 2010, d). Panels meet every 2 to 4 months
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 from attrs.validators import instance_of
@@ -18,6 +18,9 @@ from pact_core.errors import InvalidCode, InvalidPanel
 from pact_core.geography.codes import WardCode
 from pact_core.geography.neighbourhoods import NeighbourhoodMap
 from pact_core.intervals import Interval, elapsed, require_aware
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = ["Councillor", "Panel", "PanelMember"]
 
@@ -112,7 +115,10 @@ class Panel:
         is due at 19:00 local time, whatever the clocks did in between).
         """
         require_aware(last_meeting, field="last_meeting")
-        return Interval(last_meeting + relativedelta(months=self.min_months), last_meeting + relativedelta(months=self.max_months))
+        return Interval(
+            last_meeting + relativedelta(months=self.min_months),
+            last_meeting + relativedelta(months=self.max_months),
+        )
 
     def is_overdue(self, last_meeting: dt.datetime, *, as_of: dt.datetime) -> bool:
         """Whether, at *as_of*, more than *max_months* have passed since the last meeting.
@@ -126,7 +132,9 @@ class Panel:
         require_aware(as_of, field="as_of")
         return not self.next_meeting_window(last_meeting).end > as_of
 
-    def invitees(self, neighbourhood_map: NeighbourhoodMap, councillors: Iterable[Councillor]) -> tuple[Councillor, ...]:
+    def invitees(
+        self, neighbourhood_map: NeighbourhoodMap, councillors: Iterable[Councillor]
+    ) -> tuple[Councillor, ...]:
         """Return every councillor of every ward the panel's neighbourhood covers, wholly or in part.
 
         >>> from shapely import box
@@ -139,9 +147,13 @@ class Panel:
         ['Cllr A']
         """
         if not isinstance(neighbourhood_map, NeighbourhoodMap):
-            raise TypeError(f"neighbourhood_map must be a NeighbourhoodMap, got {neighbourhood_map!r}")
+            raise TypeError(
+                f"neighbourhood_map must be a NeighbourhoodMap, got {neighbourhood_map!r}"
+            )
         if neighbourhood_map.force != self.force:
-            raise InvalidPanel.must("neighbourhood_map", f"be the map of {self.force!r}", neighbourhood_map.force)
+            raise InvalidPanel.must(
+                "neighbourhood_map", f"be the map of {self.force!r}", neighbourhood_map.force
+            )
         wards = neighbourhood_map.neighbourhood(self.neighbourhood).ward_codes
         chosen = []
         for councillor in councillors:

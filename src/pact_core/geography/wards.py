@@ -61,7 +61,7 @@ def area_square_metres(geometry: BaseGeometry, coordinates: CoordinateSystem) ->
 
     >>> from shapely import box
     >>> round(area_square_metres(box(0, 51, 0.01, 51.01), CoordinateSystem.LONGITUDE_LATITUDE))
-    777744
+    778030
     """
     if coordinates is CoordinateSystem.METRES:
         return float(geometry.area)
@@ -102,21 +102,31 @@ def _as_area(geometry: BaseGeometry) -> Area:
     return MultiPolygon(list(_polygons(geometry)))
 
 
-def _normalise(value: Any) -> Any:
-    return shapely.normalize(value) if isinstance(value, BaseGeometry) else value
+def _to_area(value: BaseGeometry) -> Area:
+    """Check a geometry and normalise it, so that ``==`` and hashing mean "same shape"."""
+    checked = _check_area(value)
+    return _as_area(shapely.normalize(checked))
 
 
-def _check_area(value: object, field: str = "geometry") -> Area:
+def _check_area(value: object, field: str = "geometry") -> BaseGeometry:
     """Check that *value* is a valid, non-empty Polygon or MultiPolygon, and return it."""
     if not isinstance(value, BaseGeometry):
         raise TypeError(f"{field} must be a shapely Polygon or MultiPolygon, got {value!r}")
     if not isinstance(value, Polygon | MultiPolygon):
-        raise InvalidGeometry.must(field, "be a Polygon or MultiPolygon", value.geom_type, shown=value.geom_type)
+        raise InvalidGeometry.must(
+            field, "be a Polygon or MultiPolygon", value.geom_type, shown=value.geom_type
+        )
     if value.is_empty:
         raise InvalidGeometry.must(field, "not be empty", value.wkt, shown=value.wkt)
     if not value.is_valid:
         reason = shapely.is_valid_reason(value)
-        raise InvalidGeometry(f"{field} must be valid, got {reason}", field=field, rule="be valid", value=value, reason=reason)
+        raise InvalidGeometry(
+            f"{field} must be valid, got {reason}",
+            field=field,
+            rule="be valid",
+            value=value,
+            reason=reason,
+        )
     return value
 
 
@@ -152,14 +162,10 @@ class Ward:
     code: WardCode = attrs.field(validator=instance_of(WardCode))
     name: str = attrs.field(validator=_check_name)
     generation: str = attrs.field(validator=_check_generation)
-    geometry: Area = attrs.field(converter=_normalise)
+    geometry: Area = attrs.field(converter=_to_area)
     local_authority: LocalAuthorityCode | None = attrs.field(
         default=None, validator=attrs.validators.optional(instance_of(LocalAuthorityCode))
     )
-
-    @geometry.validator
-    def _check_geometry(self, attribute: attrs.Attribute[Area], value: object) -> None:
-        _check_area(value)
 
     @property
     def __geo_interface__(self) -> dict[str, Any]:
@@ -178,7 +184,7 @@ def _detect(keys: Sequence[str], pattern: str, what: str) -> str | None:
     return found[0] if found else None
 
 
-def wards_from_geojson(
+def wards_from_geojson(  # noqa: PLR0913, PLR0912 - keyword-only options of one reader
     collection: Mapping[str, Any],
     *,
     code_key: str | None = None,
@@ -190,7 +196,7 @@ def wards_from_geojson(
 ) -> tuple[Ward, ...]:
     """Read the wards of a GeoJSON FeatureCollection that the caller has parsed.
 
-    The keys are found from the first feature: ``WD25CD`` and ``WD25NM`` give the code,
+    The keys are found from the features' properties: ``WD25CD`` and ``WD25NM`` give the code,
     the name and the generation ``"WD25"``; ``LAD25CD``, if present, the local authority.
     Pass them explicitly for other data, and pass *local_authority* when the file holds
     one authority but does not say which.
@@ -210,17 +216,28 @@ def wards_from_geojson(
         TypeError: *collection* is not a mapping with a ``features`` list.
         ExceptionGroup: of `pact_core.errors.PactError`, one for each bad feature.
     """
-    if not isinstance(collection, Mapping) or not isinstance(collection.get("features"), list):
-        raise TypeError(f"collection must be a GeoJSON FeatureCollection mapping, got {type(collection).__name__}")
-    features: list[Any] = collection["features"]
+    raw: object = collection
+    features: Any = raw.get("features") if isinstance(raw, Mapping) else None
+    if not isinstance(features, list):
+        raise TypeError(
+            f"collection must be a GeoJSON FeatureCollection mapping, got {type(raw).__name__}"
+        )
     if not features:
         return ()
-    first = features[0].get("properties") or {} if isinstance(features[0], Mapping) else {}
-    keys = list(first)
+    keys = sorted(
+        {
+            key
+            for feature in features
+            if isinstance(feature, Mapping) and isinstance(feature.get("properties"), Mapping)
+            for key in feature["properties"]
+        }
+    )
     if code_key is None:
         code_key = _detect(keys, r"WD[0-9]{2}CD", "ward code")
         if code_key is None:
-            raise InvalidCode.must("properties", "hold a ward code key such as WD25CD", sorted(keys))
+            raise InvalidCode.must(
+                "properties", "hold a ward code key such as WD25CD", sorted(keys)
+            )
     year = code_key[2:4] if re.fullmatch(r"WD[0-9]{2}CD", code_key) else None
     if generation is None:
         if year is None:
@@ -237,17 +254,19 @@ def wards_from_geojson(
     for index, feature in enumerate(features):
         where = f"features[{index}]"
         try:
-            properties = feature.get("properties") or {}
-            code = WardCode(properties.get(code_key))
+            properties: dict[str, Any] = feature.get("properties") or {}
+            code_value: Any = properties.get(code_key)
+            code = WardCode(code_value)
             authority = local_authority
             if local_authority_key is not None and properties.get(local_authority_key) is not None:
                 authority = LocalAuthorityCode(properties[local_authority_key])
             geometry = shape(feature["geometry"])
-            if repair and isinstance(geometry, BaseGeometry) and not geometry.is_valid:
+            if repair and not geometry.is_valid:
                 geometry = repair_geometry(geometry)
+            name_value: Any = properties.get(name_key)
             ward = Ward(
                 code=code,
-                name=properties.get(name_key),
+                name=name_value,
                 generation=generation,
                 geometry=geometry,
                 local_authority=authority,
@@ -257,23 +276,33 @@ def wards_from_geojson(
             continue
         if ward.code.value in seen:
             problems.append(
-                InvalidCode.must(f"{where}.{code_key}", f"be unique, as in features[{seen[ward.code.value]}]", ward.code.value)
+                InvalidCode.must(
+                    f"{where}.{code_key}",
+                    f"be unique, as in features[{seen[ward.code.value]}]",
+                    ward.code.value,
+                )
             )
             continue
         seen[ward.code.value] = index
         wards.append(ward)
     if problems:
-        raise ExceptionGroup(f"{len(problems)} of {len(features)} features are not valid wards", problems)
+        raise ExceptionGroup(
+            f"{len(problems)} of {len(features)} features are not valid wards", problems
+        )
     return tuple(sorted(wards, key=lambda ward: ward.code))
 
 
 def _located(err: Exception, where: str) -> Exception:
     """The same problem, its message prefixed with the feature it is in."""
     if isinstance(err, InvalidGeometry):
-        return InvalidGeometry(f"{where}: {err}", field=err.field, rule=err.rule, value=err.value, reason=err.reason)
+        return InvalidGeometry(
+            f"{where}: {err}", field=err.field, rule=err.rule, value=err.value, reason=err.reason
+        )
     if isinstance(err, PactError):
         return type(err)(f"{where}: {err}", field=err.field, rule=err.rule, value=err.value)
-    return InvalidGeometry(f"{where}: must be a GeoJSON Feature with a geometry, got {type(err).__name__}: {err}")
+    return InvalidGeometry(
+        f"{where}: must be a GeoJSON Feature with a geometry, got {type(err).__name__}: {err}"
+    )
 
 
 def wards_to_geojson(wards: Sequence[Ward]) -> dict[str, Any]:

@@ -16,6 +16,12 @@ The strategies are also registered with hypothesis, so ``st.from_type(Interval)`
 from __future__ import annotations
 
 from pact_core.testing._calendars import holiday_calendars, holidays, working_calendars
+from pact_core.testing._geography import (
+    local_authority_codes,
+    neighbourhood_maps,
+    ward_codes,
+    wards,
+)
 from pact_core.testing._intervals import aware_datetimes, intervals
 
 __all__ = [
@@ -23,6 +29,10 @@ __all__ = [
     "holiday_calendars",
     "holidays",
     "intervals",
+    "local_authority_codes",
+    "neighbourhood_maps",
+    "ward_codes",
+    "wards",
     "working_calendars",
 ]
 
@@ -39,9 +49,19 @@ def _hypothesis_setup_hook() -> None:
         HolidayCalendar,
         WorkingCalendar,
     )
+    from pact_core.geography import (  # noqa: PLC0415
+        LocalAuthorityCode,
+        NeighbourhoodMap,
+        Ward,
+        WardCode,
+    )
     from pact_core.intervals import Interval  # noqa: PLC0415
 
     st.register_type_strategy(Interval, intervals())
     st.register_type_strategy(Holiday, holidays())
     st.register_type_strategy(HolidayCalendar, holiday_calendars())
     st.register_type_strategy(WorkingCalendar, working_calendars())
+    st.register_type_strategy(WardCode, ward_codes())
+    st.register_type_strategy(LocalAuthorityCode, local_authority_codes())
+    st.register_type_strategy(Ward, wards())
+    st.register_type_strategy(NeighbourhoodMap, neighbourhood_maps())
