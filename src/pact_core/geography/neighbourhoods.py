@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import html
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -485,9 +486,14 @@ class NeighbourhoodMap:
             ward.geometry.boundary.svg(scale_factor=stroke / 2, stroke_color="#333333")
             for ward in self.wards
         )
-        # SVG's y axis points down; flip it so that north (or grid north) is up.
+        # SVG's y axis points down; flip it so that north (or grid north) is up. Degrees of
+        # longitude shrink with latitude, so squeeze x by cos(latitude) to keep shapes true.
+        squeeze = 1.0
+        if self.coordinates is CoordinateSystem.LONGITUDE_LATITUDE:
+            squeeze = math.cos(math.radians((y0 + y1) / 2))
+        shown = width * squeeze
         return (
-            f'<svg xmlns="http://www.w3.org/2000/svg" width="400" height="{400 * height / width:.0f}" '
-            f'viewBox="{x0} {-y1} {width} {height}" preserveAspectRatio="xMidYMid meet">'
-            f'<g transform="scale(1,-1)">{"".join(paths)}</g></svg>'
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="400" height="{400 * height / shown:.0f}" '
+            f'viewBox="{x0 * squeeze} {-y1} {shown} {height}" preserveAspectRatio="xMidYMid meet">'
+            f'<g transform="scale({squeeze},-1)">{"".join(paths)}</g></svg>'
         )
