@@ -771,3 +771,16 @@ def test_carrying_needs_overlap(
 ) -> None:
     with pytest.raises(InvalidCode, match="^new_wards must each overlap an old neighbourhood"):
         carry_map(medway_map, maidstone_wards)
+
+
+def test_svg_keeps_metres_unsqueezed() -> None:
+    wards = [square_ward("E05000001", 0), square_ward("E05000002", 1)]
+    town = NeighbourhoodMap(
+        force="f",
+        wards=wards,
+        neighbourhoods=[Neighbourhood(force="f", id="N", name="n", wards={w.code for w in wards})],
+        coordinates=METRES,
+    )
+    svg = town._repr_svg_()
+    assert 'transform="scale(1.0,-1)"' in svg
+    assert 'height="200"' in svg  # two squares side by side: half as high as wide
