@@ -26,6 +26,7 @@ from pact_core.geography.wards import (
     CoordinateSystem,
     Ward,
     _as_area,
+    _nonblank,
     _to_area,
     area_square_metres,
 )
@@ -34,13 +35,6 @@ if TYPE_CHECKING:
     from pact_core.geography.panels import Panel
 
 __all__ = ["DirectoryEntry", "Neighbourhood", "NeighbourhoodMap", "WardPart"]
-
-
-def _text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str):
-        raise TypeError(f"{attribute.name} must be a str, got {value!r}")
-    if not value.strip():
-        raise InvalidCode.must(attribute.name, "not be blank", value)
 
 
 @attrs.frozen(kw_only=True)
@@ -93,9 +87,9 @@ class Neighbourhood:
     (('kent', 'Strood'), ['E05014467', 'E05014469'])
     """
 
-    force: str = attrs.field(validator=_text)
-    id: str = attrs.field(validator=_text)
-    name: str = attrs.field(validator=_text)
+    force: str = attrs.field(validator=_nonblank)
+    id: str = attrs.field(validator=_nonblank)
+    name: str = attrs.field(validator=_nonblank)
     wards: frozenset[WardCode] = attrs.field(default=frozenset(), converter=_to_codes)
     parts: tuple[WardPart, ...] = attrs.field(default=(), converter=_to_parts)
     contacts: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_to_contacts)
@@ -196,7 +190,7 @@ class NeighbourhoodMap:
     ward E05000002 (West) must be covered by a neighbourhood, got none
     """
 
-    force: str = attrs.field(validator=_text)
+    force: str = attrs.field(validator=_nonblank)
     wards: tuple[Ward, ...] = attrs.field(converter=_to_wards)
     neighbourhoods: tuple[Neighbourhood, ...] = attrs.field(converter=_to_neighbourhoods)
     coordinates: CoordinateSystem = attrs.field(

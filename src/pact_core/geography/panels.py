@@ -14,22 +14,16 @@ import attrs
 from attrs.validators import instance_of
 from dateutil.relativedelta import relativedelta
 
-from pact_core.errors import InvalidCode, InvalidPanel
+from pact_core.errors import InvalidPanel
 from pact_core.geography.codes import WardCode
 from pact_core.geography.neighbourhoods import NeighbourhoodMap
+from pact_core.geography.wards import _nonblank
 from pact_core.intervals import Interval, elapsed, require_aware
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = ["Councillor", "Panel", "PanelMember"]
-
-
-def _text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str):
-        raise TypeError(f"{attribute.name} must be a str, got {value!r}")
-    if not value.strip():
-        raise InvalidCode.must(attribute.name, "not be blank", value)
 
 
 @attrs.frozen(kw_only=True, order=True)
@@ -40,9 +34,9 @@ class PanelMember:
     "Strood Residents' Association"
     """
 
-    name: str = attrs.field(validator=_text)
-    organisation: str = attrs.field(validator=_text)
-    role: str = attrs.field(default="member", validator=_text)
+    name: str = attrs.field(validator=_nonblank)
+    organisation: str = attrs.field(validator=_nonblank)
+    role: str = attrs.field(default="member", validator=_nonblank)
 
 
 @attrs.frozen(kw_only=True, order=True)
@@ -54,7 +48,7 @@ class Councillor:
     """
 
     ward: WardCode = attrs.field(validator=instance_of(WardCode))
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=_nonblank)
     contact: str | None = attrs.field(default=None)
 
 
@@ -95,9 +89,9 @@ class Panel:
     Interval.parse('2025-03-15T19:00:00Z/2025-05-15T19:00:00Z')
     """
 
-    force: str = attrs.field(validator=_text)
-    neighbourhood: str = attrs.field(validator=_text)
-    name: str = attrs.field(validator=_text)
+    force: str = attrs.field(validator=_nonblank)
+    neighbourhood: str = attrs.field(validator=_nonblank)
+    name: str = attrs.field(validator=_nonblank)
     members: tuple[PanelMember, ...] = attrs.field(default=(), converter=_to_members)
     min_months: int = attrs.field(default=2, validator=_months)
     max_months: int = attrs.field(default=4, validator=_months)

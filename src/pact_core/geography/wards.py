@@ -137,7 +137,8 @@ def _check_generation(instance: object, attribute: attrs.Attribute[str], value: 
         raise InvalidCode.must("generation", "be 'WD' and two digits, such as 'WD25'", value)
 
 
-def _check_name(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+def _nonblank(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    """Validate an attrs field as a str that is not blank."""
     if not isinstance(value, str):
         raise TypeError(f"{attribute.name} must be a str, got {value!r}")
     if not value.strip():
@@ -160,7 +161,7 @@ class Ward:
     """
 
     code: WardCode = attrs.field(validator=instance_of(WardCode))
-    name: str = attrs.field(validator=_check_name)
+    name: str = attrs.field(validator=_nonblank)
     generation: str = attrs.field(validator=_check_generation)
     geometry: Area = attrs.field(converter=_to_area)
     local_authority: LocalAuthorityCode | None = attrs.field(
