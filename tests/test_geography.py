@@ -784,3 +784,10 @@ def test_svg_keeps_metres_unsqueezed() -> None:
     svg = town._repr_svg_()
     assert 'transform="scale(1.0,-1)"' in svg
     assert 'height="200"' in svg  # two squares side by side: half as high as wide
+
+
+def test_ward_part_geo_interface() -> None:
+    part = WardPart(ward=WardCode("E05000001"), geometry=box(0, 0, 1, 1))
+    feature = part.__geo_interface__
+    assert feature["properties"] == {"ward": "E05000001"}
+    assert shapely.geometry.shape(feature["geometry"]).equals(part.geometry)

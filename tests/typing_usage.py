@@ -57,3 +57,46 @@ assert_type(err, InvalidDatetime)
 assert_type(err.field, str | None)
 assert isinstance(err, PactError)
 assert isinstance(err, ValueError)
+
+# calendars
+from pact_core.calendars import (  # noqa: E402
+    Holiday,
+    HolidayCalendar,
+    WorkingCalendar,
+    england_and_wales_holidays,
+)
+
+office = WorkingCalendar(tz=london)
+assert_type(office.add_working_time(received, dt.timedelta(hours=72)), dt.datetime)
+assert_type(office.working_time_between(received, received), dt.timedelta)
+assert_type(office.add_working_days(received, 10), dt.datetime)
+assert_type(office.is_working_time(received), bool)
+assert_type(office.working_periods(window), tuple[Interval, ...])
+assert_type(england_and_wales_holidays(2025), tuple[Holiday, ...])
+assert_type(HolidayCalendar.england_and_wales().holidays(2025), tuple[Holiday, ...])
+
+# geography
+from shapely import box  # noqa: E402
+
+from pact_core.geography import (  # noqa: E402
+    Neighbourhood,
+    NeighbourhoodMap,
+    Ward,
+    WardCode,
+    WardPart,
+    ward_crosswalk,
+)
+
+ward = Ward(
+    code=WardCode("E05014449"), name="All Saints", generation="WD25", geometry=box(0, 0, 1, 1)
+)
+part = WardPart(ward=ward.code, geometry=ward.geometry.intersection(box(0, 0, 0.5, 1)))
+town = NeighbourhoodMap(
+    force="kent",
+    wards=[ward],
+    neighbourhoods=[Neighbourhood(force="kent", id="N", name="N", wards={ward.code})],
+)
+assert_type(town.neighbourhoods_of(ward.code), tuple[Neighbourhood, ...])
+assert_type(town.wards_of("N"), tuple[Ward, ...])
+assert_type(pact_core.WardCode("E05014449"), WardCode)
+assert_type(ward_crosswalk([ward], [ward])[0].share, float)

@@ -49,6 +49,15 @@ class WardPart:
     ward: WardCode = attrs.field(validator=instance_of(WardCode))
     geometry: Area = attrs.field(converter=_to_area)
 
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        """The part as a GeoJSON Feature whose ``ward`` property is the ward's code."""
+        return {
+            "type": "Feature",
+            "geometry": mapping(self.geometry),
+            "properties": {"ward": self.ward.value},
+        }
+
 
 def _to_codes(value: Iterable[WardCode]) -> frozenset[WardCode]:
     codes = frozenset(value)
