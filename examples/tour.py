@@ -99,7 +99,7 @@ def calendars() -> None:
     print(f"a holiday proclaimed at short notice: {added.date:%a %d %b %Y}  {added.name}")
 
 
-def geography() -> None:
+def geography() -> object:
     section("Geography: Medway's wards and neighbourhoods")
     from pact_core.geography import (  # noqa: PLC0415 - shapely only when this section runs
         Councillor,
@@ -178,13 +178,41 @@ def geography() -> None:
         print(
             f"  {entry.ward.code} {entry.ward.name:<30} {[n.id for n in entry.neighbourhoods]} {[p.name for p in entry.panels]}"
         )
+    return medway
+
+
+def lookup(medway: object) -> None:
+    section("Lookup: a point to its ward and neighbourhood")
+    import numpy as np  # noqa: PLC0415 - only when this section runs
+
+    from pact_core.geography import NeighbourhoodMap, WardLocator  # noqa: PLC0415
+
+    assert isinstance(medway, NeighbourhoodMap)
+    locator = WardLocator.from_map(medway)
+    for label, lat, lon in (
+        ("Rochester Cathedral", 51.3889, 0.5031),
+        ("the Thames off the Isle of Grain", 51.48, 0.80),
+    ):
+        found = locator.locate(lat=lat, lon=lon)
+        ward = "no ward" if found.ward is None else f"{found.ward} {medway.ward(found.ward).name}"
+        print(f"{label:<33} -> {found.status.name:<8} {ward}, neighbourhood {found.neighbourhood}")
+    snapped = locator.locate(lat=51.48, lon=0.80, snap_metres=10_000)
+    print(
+        f"  ...snapped within 10 km        -> {snapped.ward} ({snapped.distance_metres:,.0f} m away)"
+    )
+    rng = np.random.default_rng(1)
+    lats, lons = rng.uniform(51.30, 51.50, 100_000), rng.uniform(0.40, 0.75, 100_000)
+    batch = locator.locate_many(lats, lons)
+    inside = int((batch.ward_index >= 0).sum())
+    boundary = int((batch.status == 1).sum())
+    print(f"100,000 random points at once: {inside:,} in Medway, {boundary} on a boundary")
 
 
 def main() -> None:
     print("pact_core tour")
     time_primitives()
     calendars()
-    geography()
+    lookup(geography())
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ import pickle
 import attrs
 import pytest
 import shapely
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pact_core.errors import ExceptionGroup, InvalidNeighbourhoodMap
@@ -25,7 +25,11 @@ from pact_core.geography import (
 )
 from pact_core.testing import local_authority_codes, neighbourhood_maps, ward_codes, wards
 
+# Each example builds shapely geometries: a fifth of the profile's examples keeps CI quick.
+heavy = settings(max_examples=max(10, settings().max_examples // 5))
 
+
+@heavy
 @given(neighbourhood_maps())
 def test_neighbourhoods_tile_the_wards(neighbourhood_map: NeighbourhoodMap) -> None:
     shapes = [neighbourhood_map.geometry_of(n.id) for n in neighbourhood_map.neighbourhoods]
@@ -37,6 +41,7 @@ def test_neighbourhoods_tile_the_wards(neighbourhood_map: NeighbourhoodMap) -> N
             assert a.intersection(b).area < 1e-6
 
 
+@heavy
 @given(neighbourhood_maps())
 def test_wards_of_and_neighbourhoods_of_agree(neighbourhood_map: NeighbourhoodMap) -> None:
     for item in neighbourhood_map.neighbourhoods:
@@ -48,6 +53,7 @@ def test_wards_of_and_neighbourhoods_of_agree(neighbourhood_map: NeighbourhoodMa
         assert all(ward in neighbourhood_map.wards_of(n.id) for n in covering)
 
 
+@heavy
 @given(neighbourhood_maps())
 def test_neighbours_are_symmetric(neighbourhood_map: NeighbourhoodMap) -> None:
     for item in neighbourhood_map.neighbourhoods:
@@ -56,6 +62,7 @@ def test_neighbours_are_symmetric(neighbourhood_map: NeighbourhoodMap) -> None:
             assert other != item
 
 
+@heavy
 @given(neighbourhood_maps(), st.data())
 def test_removing_any_link_names_the_ward(
     neighbourhood_map: NeighbourhoodMap, data: st.DataObject
@@ -84,6 +91,7 @@ def test_removing_any_link_names_the_ward(
     assert code.value in named
 
 
+@heavy
 @given(neighbourhood_maps())
 def test_maps_are_values(neighbourhood_map: NeighbourhoodMap) -> None:
     copy = pickle.loads(pickle.dumps(neighbourhood_map))  # noqa: S301 - our own data
@@ -98,6 +106,7 @@ def test_maps_are_values(neighbourhood_map: NeighbourhoodMap) -> None:
     assert rebuilt == neighbourhood_map
 
 
+@heavy
 @given(neighbourhood_maps())
 def test_carrying_a_map_onto_its_own_wards_keeps_it(neighbourhood_map: NeighbourhoodMap) -> None:
     carried = carry_map(neighbourhood_map, neighbourhood_map.wards, min_share=0.05)
@@ -107,6 +116,7 @@ def test_carrying_a_map_onto_its_own_wards_keeps_it(neighbourhood_map: Neighbour
         assert after == before
 
 
+@heavy
 @given(neighbourhood_maps())
 def test_a_crosswalk_onto_the_same_wards_is_the_identity(
     neighbourhood_map: NeighbourhoodMap,
@@ -119,6 +129,7 @@ def test_a_crosswalk_onto_the_same_wards_is_the_identity(
     ]
 
 
+@heavy
 @given(st.lists(wards(generations=st.just("WD25")), max_size=5, unique_by=lambda ward: ward.code))
 def test_geojson_round_trip(items: list[Ward]) -> None:
     assert wards_from_geojson(wards_to_geojson(items)) == tuple(
@@ -126,6 +137,7 @@ def test_geojson_round_trip(items: list[Ward]) -> None:
     )
 
 
+@heavy
 @given(ward_codes(), ward_codes())
 def test_ward_codes_order_as_text(a: WardCode, b: WardCode) -> None:
     assert (a < b) == (a.value < b.value)
@@ -133,6 +145,7 @@ def test_ward_codes_order_as_text(a: WardCode, b: WardCode) -> None:
     assert WardCode.parse(a.value.lower()) == a
 
 
+@heavy
 @given(local_authority_codes())
 def test_local_authority_codes_round_trip(code: LocalAuthorityCode) -> None:
     assert LocalAuthorityCode(str(code)) == code

@@ -20,6 +20,7 @@ PUBLIC_MODULES = [
     "pact_core.geography",
     "pact_core.geography.codes",
     "pact_core.geography.crosswalk",
+    "pact_core.geography.lookup",
     "pact_core.geography.neighbourhoods",
     "pact_core.geography.panels",
     "pact_core.geography.wards",

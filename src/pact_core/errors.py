@@ -36,6 +36,7 @@ __all__ = [
     "InvalidCalendar",
     "InvalidChoice",
     "InvalidCode",
+    "InvalidCoordinate",
     "InvalidDatetime",
     "InvalidDuration",
     "InvalidGeometry",
@@ -194,6 +195,19 @@ class InvalidCode(PactError, ValueError):
     Traceback (most recent call last):
     ...
     pact_core.errors.InvalidCode: ward code must be E05, W05, S13 or N08 and 6 digits, got 'E5014449'
+    """
+
+
+class InvalidCoordinate(PactError, ValueError):
+    """A latitude or longitude out of range, or a coordinate that is not a finite number.
+
+    >>> from shapely import box
+    >>> from pact_core.geography import Ward, WardCode, WardLocator
+    >>> locator = WardLocator.from_wards([Ward(code=WardCode("E05000001"), name="W", generation="WD25", geometry=box(0, 51, 1, 52))])
+    >>> locator.locate(lat=151.5, lon=0.5)
+    Traceback (most recent call last):
+    ...
+    pact_core.errors.InvalidCoordinate: coordinates must be finite, with latitude within ±90 and longitude within ±180, got lat=151.5, lon=0.5 at index 0 (1 bad in all)
     """
 
 

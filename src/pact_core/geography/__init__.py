@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pact_core.geography.codes import LocalAuthorityCode, WardCode
 from pact_core.geography.crosswalk import CrosswalkShare, carry_map, ward_crosswalk
+from pact_core.geography.lookup import BatchLocation, Location, LocationStatus, WardLocator
 from pact_core.geography.neighbourhoods import (
     DirectoryEntry,
     Neighbourhood,
@@ -28,17 +29,21 @@ from pact_core.geography.wards import (
 )
 
 __all__ = [
+    "BatchLocation",
     "CoordinateSystem",
     "Councillor",
     "CrosswalkShare",
     "DirectoryEntry",
     "LocalAuthorityCode",
+    "Location",
+    "LocationStatus",
     "Neighbourhood",
     "NeighbourhoodMap",
     "Panel",
     "PanelMember",
     "Ward",
     "WardCode",
+    "WardLocator",
     "WardPart",
     "area_square_metres",
     "carry_map",
