@@ -791,3 +791,14 @@ def test_ward_part_geo_interface() -> None:
     feature = part.__geo_interface__
     assert feature["properties"] == {"ward": "E05000001"}
     assert shapely.geometry.shape(feature["geometry"]).equals(part.geometry)
+
+
+def test_overlay_results_keep_their_polygons() -> None:
+    from pact_core.geography.wards import _as_area  # noqa: PLC0415 - the private helper under test
+
+    mixed = shapely.GeometryCollection(
+        [box(0, 0, 1, 1), LineString([(1, 1), (2, 2)]), box(3, 0, 4, 1)]
+    )
+    kept = _as_area(mixed)
+    assert kept.geom_type == "MultiPolygon"
+    assert kept.area == 2
