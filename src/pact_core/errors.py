@@ -43,7 +43,9 @@ __all__ = [
     "InvalidInterval",
     "InvalidNeighbourhoodMap",
     "InvalidPanel",
+    "InvalidTeam",
     "PactError",
+    "UnknownRankError",
     "UnsupportedYearError",
 ]
 
@@ -285,4 +287,26 @@ class InvalidPanel(PactError, ValueError):
     Traceback (most recent call last):
     ...
     pact_core.errors.InvalidPanel: max_months must not be less than min_months, got 2
+    """
+
+
+class InvalidTeam(PactError, ValueError):
+    """A team member, team or team model that cannot exist.
+
+    >>> from pact_core.teams import Role, TeamModel
+    >>> TeamModel(name="Volunteers only", leader=Role.POLICE_SUPPORT_VOLUNTEER)
+    Traceback (most recent call last):
+    ...
+    pact_core.errors.InvalidTeam: leader must be a police rank: teams are led by police officers, got <Role.POLICE_SUPPORT_VOLUNTEER: 'police support volunteer'>
+    """
+
+
+class UnknownRankError(PactError, ValueError):
+    """A free-text rank title that pact_core cannot map to a role.
+
+    >>> from pact_core.teams import parse_rank
+    >>> parse_rank("Wizard")
+    Traceback (most recent call last):
+    ...
+    pact_core.errors.UnknownRankError: rank must be a known police rank or role title, got 'Wizard'
     """
