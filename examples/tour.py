@@ -208,11 +208,42 @@ def lookup(medway: object) -> None:
     print(f"100,000 random points at once: {inside:,} in Medway, {boundary} on a boundary")
 
 
+def teams() -> None:
+    section("Teams: mixed, officer-led, checked against a model")
+    from pact_core.teams import GUARANTEE, Member, Role, Team, TeamModel, check, parse_rank  # noqa: PLC0415
+
+    for title in ("Sgt", "A/Insp", "PCSO", "Special Constable"):
+        rank = parse_rank(title)
+        print(
+            f"police.uk rank {title!r:<20} -> {rank.role.value}{' (acting)' if rank.acting else ''}"
+        )
+    contact = {"email": "strood.team@example.org"}
+    team = Team(
+        name="Strood",
+        members=[
+            Member(name="Andy Cooper", role=Role.SERGEANT, contact=contact),
+            Member(name="Sam Patel", role=Role.CONSTABLE),
+            Member(role=Role.CONSTABLE, vacant=True),
+            Member(name="Jo Bloggs", role=Role.PCSO),
+            Member(name="Kim Evans", role=Role.PCSO),
+            Member(name="Lee Chan", role=Role.PCSO),
+            Member(name="Ash Grey", role=Role.PCSO),
+        ],
+    )
+    print(f"checked against {TeamModel.met_ward_2004().name}:")
+    for finding in check(team, TeamModel.met_ward_2004(), as_of=dt.date(2025, 6, 1)):
+        print(f"  {finding.severity.name:<7} {finding.message}")
+    print(
+        f"the Guarantee: 21,500 FTE would be {GUARANTEE.progress(21_500):.0%} of the way from 17,175 to 30,175"
+    )
+
+
 def main() -> None:
     print("pact_core tour")
     time_primitives()
     calendars()
     lookup(geography())
+    teams()
 
 
 if __name__ == "__main__":

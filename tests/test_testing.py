@@ -13,13 +13,17 @@ from hypothesis.errors import InvalidArgument
 from pact_core.calendars import Holiday, HolidayCalendar, WorkingCalendar
 from pact_core.geography import LocalAuthorityCode, NeighbourhoodMap, Ward, WardCode
 from pact_core.intervals import Interval, is_aware
+from pact_core.teams import Member, Power, Role, Team, TeamModel
 from pact_core.testing import (
     aware_datetimes,
     holiday_calendars,
     holidays,
     intervals,
     local_authority_codes,
+    members,
     neighbourhood_maps,
+    team_models,
+    teams,
     ward_codes,
     wards,
     working_calendars,
@@ -288,3 +292,41 @@ def test_geography_types_are_registered(
     assert isinstance(code, WardCode)
     assert isinstance(ward, Ward)
     assert isinstance(neighbourhood_map, NeighbourhoodMap)
+
+
+# ----------------------------------------------------------------------------- teams
+
+
+@given(members(roles=st.just(Role.PCSO)))
+def test_members_have_allowed_powers(member: Member) -> None:
+    assert member.role is Role.PCSO
+    assert Power.ARREST not in member.powers
+
+
+@given(team_models(), teams(max_areas=1))
+def test_team_strategies_are_valid(model: TeamModel, team: Team) -> None:
+    assert model.leader.is_police_officer
+    assert len(team.areas) == 1
+
+
+def test_team_strategies_cover_their_space() -> None:
+    find(teams(TeamModel.met_dedicated_ward_officers(), max_areas=3), lambda t: len(t.areas) == 3)
+    find(team_models(), lambda m: any(r.per_area for r in m.requirements))
+
+
+def test_bad_team_arguments() -> None:
+    with pytest.raises(
+        InvalidArgument, match="^roles must be a SearchStrategy of Role, got <Role.PCSO: 'PCSO'>$"
+    ):
+        members(roles=Role.PCSO)  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument, match="^model must be a TeamModel or None, got '1-2-3'$"):
+        teams("1-2-3")  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument, match="^max_areas must be a positive int, got 0$"):
+        teams(max_areas=0)
+
+
+@given(st.from_type(Member), st.from_type(Team), st.from_type(TeamModel))
+def test_team_types_are_registered(member: Member, team: Team, model: TeamModel) -> None:
+    assert isinstance(member, Member)
+    assert isinstance(team, Team)
+    assert isinstance(model, TeamModel)

@@ -18,7 +18,7 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeGuard
 
 import attrs
 from attrs.validators import instance_of
@@ -101,7 +101,9 @@ class Role(enum.Enum):
         Wardens are employed by councils, housing associations or community groups, and
         accredited persons by the organisations in a Community Safety Accreditation Scheme.
         """
-        return "partner" if self in {Role.NEIGHBOURHOOD_WARDEN, Role.ACCREDITED_PERSON} else "police"
+        return (
+            "partner" if self in {Role.NEIGHBOURHOOD_WARDEN, Role.ACCREDITED_PERSON} else "police"
+        )
 
     @property
     def counts_for_guarantee(self) -> bool:
@@ -184,7 +186,7 @@ for _role, _names in {
     Role.CHIEF_SUPERINTENDENT: ["ch supt", "chief superintendent", "c supt", "chief supt", "dcs"],
     Role.CHIEF_OFFICER: [
         "acc", "assistant chief constable", "dcc", "deputy chief constable", "cc", "chief constable",
-        "commander", "deputy assistant commissioner", "assistant commissioner", "deputy commissioner", "commissioner",
+        "chief officer", "commander", "deputy assistant commissioner", "assistant commissioner", "deputy commissioner", "commissioner",
     ],
     Role.PCSO: ["pcso", "police community support officer", "cso", "community support officer", "police community support officers"],
     Role.SPECIAL_CONSTABLE: [
@@ -194,7 +196,7 @@ for _role, _names in {
     Role.POLICE_SUPPORT_VOLUNTEER: ["police support volunteer", "psv", "volunteer", "police volunteer", "citizens in policing volunteer"],
     Role.NEIGHBOURHOOD_WARDEN: ["neighbourhood warden", "warden", "community warden", "street warden"],
     Role.ACCREDITED_PERSON: ["accredited person", "csas", "accredited officer", "community safety accredited person"],
-    Role.POLICE_STAFF: ["police staff", "staff", "assistant chief officer", "chief officer staff", "civilian", "police officer staff", "analyst", "administrator"],
+    Role.POLICE_STAFF: ["police staff", "staff", "assistant chief officer", "civilian", "police officer staff", "analyst", "administrator"],
 }.items():  # fmt: skip
     for _name in _names:
         _ALIASES[_name] = _role
@@ -310,21 +312,30 @@ class Member:
 
     def __attrs_post_init__(self) -> None:
         problems: list[InvalidTeam] = []
-        if self.name is not None and (not isinstance(self.name, str) or not self.name.strip()):
-            problems.append(InvalidTeam.must("name", "be a non-blank str or None", self.name))
-        if self.name is None and not self.vacant:
+        name: object = self.name
+        if name is not None and (not isinstance(name, str) or not name.strip()):
+            problems.append(InvalidTeam.must("name", "be a non-blank str or None", name))
+        if name is None and not self.vacant:
             problems.append(InvalidTeam.must("name", "be given unless the post is vacant", None))
-        if not isinstance(self.fte, int | float) or isinstance(self.fte, bool) or not 0 < self.fte <= 1:
-            problems.append(InvalidTeam.must("fte", "be more than 0 and at most 1", self.fte))
+        fte: object = self.fte
+        if not isinstance(fte, int | float) or isinstance(fte, bool) or not 0 < fte <= 1:
+            problems.append(InvalidTeam.must("fte", "be more than 0 and at most 1", fte))
         hours: object = self.hours_per_month
-        if hours is not None and (not isinstance(hours, int | float) or isinstance(hours, bool) or hours < 0):
-            problems.append(InvalidTeam.must("hours_per_month", "be a number of hours, at least 0", hours))
+        if hours is not None and (
+            not isinstance(hours, int | float) or isinstance(hours, bool) or hours < 0
+        ):
+            problems.append(
+                InvalidTeam.must("hours_per_month", "be a number of hours, at least 0", hours)
+            )
         for field in ("posted", "leaving"):
             value = getattr(self, field)
-            if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+            if value is not None and (
+                not isinstance(value, dt.date) or isinstance(value, dt.datetime)
+            ):
                 problems.append(InvalidTeam.must(field, "be a datetime.date or None", value))
-        if not problems and self.posted is not None and self.leaving is not None and self.leaving < self.posted:
-            problems.append(InvalidTeam.must("leaving", "not be before posted", self.leaving))
+        posted, leaving = self.posted, self.leaving
+        if _is_date(posted) and _is_date(leaving) and leaving < posted:
+            problems.append(InvalidTeam.must("leaving", "not be before posted", leaving))
         if problems:
             raise ExceptionGroup(f"member {self.name!r} has {len(problems)} problem(s)", problems)
 
@@ -336,7 +347,13 @@ class Member:
     @property
     def label(self) -> str:
         """How findings name the member."""
-        return f"vacant {self.role.value} post" if self.vacant else f"{self.name} ({self.role.value})"
+        return (
+            f"vacant {self.role.value} post" if self.vacant else f"{self.name} ({self.role.value})"
+        )
+
+
+def _is_date(value: object) -> TypeGuard[dt.date]:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
 
 def _to_members(value: Iterable[Member]) -> tuple[Member, ...]:
@@ -398,7 +415,9 @@ class RoleRequirement:
     @min_tenure_months.validator
     def _check_tenure(self, attribute: attrs.Attribute[int], value: object) -> None:
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise InvalidTeam.must("min_tenure_months", "be a whole number of months, at least 0", value)
+            raise InvalidTeam.must(
+                "min_tenure_months", "be a whole number of months, at least 0", value
+            )
 
 
 def _to_requirements(value: Iterable[RoleRequirement]) -> tuple[RoleRequirement, ...]:
@@ -428,7 +447,9 @@ class TeamModel:
 
     def __attrs_post_init__(self) -> None:
         if not self.leader.is_police_officer:
-            raise InvalidTeam.must("leader", "be a police rank: teams are led by police officers", self.leader)
+            raise InvalidTeam.must(
+                "leader", "be a police rank: teams are led by police officers", self.leader
+            )
 
     @classmethod
     def met_ward_2004(cls) -> TeamModel:
@@ -554,13 +575,16 @@ def check(team: Team, model: TeamModel, *, as_of: dt.date) -> tuple[Finding, ...
         raise TypeError(f"team must be a Team, got {team!r}")
     if not isinstance(model, TeamModel):
         raise TypeError(f"model must be a TeamModel, got {model!r}")
-    if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
+    day: object = as_of
+    if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
         raise TypeError(f"as_of must be a datetime.date, got {as_of!r}")
     findings: list[Finding] = []
     present = [m for m in team.members if not m.vacant]
     findings.extend(_leadership(present, model))
     findings.extend(_minimums(team, present, model))
-    if not any((m.role.is_police_officer or m.role is Role.PCSO) and m.is_contactable for m in present):
+    if not any(
+        (m.role.is_police_officer or m.role is Role.PCSO) and m.is_contactable for m in present
+    ):
         findings.append(
             Finding(
                 severity=Severity.ERROR,
@@ -572,7 +596,13 @@ def check(team: Team, model: TeamModel, *, as_of: dt.date) -> tuple[Finding, ...
     for member in present:
         findings.extend(_member_findings(member, model))
     findings.extend(
-        Finding(severity=Severity.WARNING, rule="vacancy", message="post is vacant", role=m.role, member=m.label)
+        Finding(
+            severity=Severity.WARNING,
+            rule="vacancy",
+            message="post is vacant",
+            role=m.role,
+            member=m.label,
+        )
         for m in team.members
         if m.vacant
     )
@@ -673,7 +703,9 @@ def _tenure(present: Sequence[Member], model: TeamModel, as_of: dt.date) -> list
                         member=member.label,
                     )
                 )
-            elif member.leaving is not None and member.leaving < member.posted + relativedelta(months=requirement.min_tenure_months):
+            elif member.leaving is not None and member.leaving < member.posted + relativedelta(
+                months=requirement.min_tenure_months
+            ):
                 served = relativedelta(member.leaving, member.posted)
                 findings.append(
                     Finding(
@@ -696,7 +728,13 @@ def _member_findings(member: Member, model: TeamModel) -> list[Finding]:
     if member.role is Role.SPECIAL_CONSTABLE:
         if member.hours_per_month is None:
             findings.append(
-                Finding(severity=Severity.WARNING, rule="commitment", message="committed hours unknown", role=member.role, member=member.label)
+                Finding(
+                    severity=Severity.WARNING,
+                    rule="commitment",
+                    message="committed hours unknown",
+                    role=member.role,
+                    member=member.label,
+                )
             )
         elif member.hours_per_month < model.special_hours_per_month:
             findings.append(
@@ -713,19 +751,25 @@ def _member_findings(member: Member, model: TeamModel) -> list[Finding]:
             )
     if member.powers:
         allowed = _ALLOWED_POWERS.get(member.role, frozenset())
-        for power in sorted(member.powers - allowed, key=lambda p: p.value):
-            findings.append(
-                Finding(
-                    severity=Severity.ERROR,
-                    rule="powers",
-                    message=f"a {member.role.value} cannot be designated the power to {power.value}",
-                    role=member.role,
-                    member=member.label,
-                )
+        findings.extend(
+            Finding(
+                severity=Severity.ERROR,
+                rule="powers",
+                message=f"a {member.role.value} cannot be designated the power to {power.value}",
+                role=member.role,
+                member=member.label,
             )
+            for power in sorted(member.powers - allowed, key=lambda p: p.value)
+        )
     if member.acting:
         findings.append(
-            Finding(severity=Severity.INFO, rule="acting rank", message=f"acting {member.role.value}", role=member.role, member=member.label)
+            Finding(
+                severity=Severity.INFO,
+                rule="acting rank",
+                message=f"acting {member.role.value}",
+                role=member.role,
+                member=member.label,
+            )
         )
     return findings
 
@@ -770,7 +814,10 @@ class GuaranteeTarget:
 
 
 GUARANTEE = GuaranteeTarget(
-    baseline=17_175, baseline_date=dt.date(2025, 3, 31), target=30_175, target_date=dt.date(2029, 3, 31)
+    baseline=17_175,
+    baseline_date=dt.date(2025, 3, 31),
+    target=30_175,
+    target_date=dt.date(2029, 3, 31),
 )
 
 
@@ -794,7 +841,9 @@ _DISPLAY = {
 }
 
 
-def members_from_policeuk(people: Sequence[Mapping[str, Any]], *, unknown_rank: Role | None = None) -> tuple[Member, ...]:
+def members_from_policeuk(
+    people: Sequence[Mapping[str, Any]], *, unknown_rank: Role | None = None
+) -> tuple[Member, ...]:
     """Build members from a police.uk ``people`` list (``[{name, rank, bio, contact_details}]``).
 
     A rank pact_core cannot understand is an error, reported for every person at once,
@@ -812,7 +861,11 @@ def members_from_policeuk(people: Sequence[Mapping[str, Any]], *, unknown_rank: 
         title = classify_rank(person.get("rank"))
         if title is None and unknown_rank is None:
             problems.append(
-                UnknownRankError.must(f"people[{index}].rank", "be a known police rank or role title", person.get("rank"))
+                UnknownRankError.must(
+                    f"people[{index}].rank",
+                    "be a known police rank or role title",
+                    person.get("rank"),
+                )
             )
             continue
         role = title.role if title is not None else unknown_rank
@@ -827,7 +880,9 @@ def members_from_policeuk(people: Sequence[Mapping[str, Any]], *, unknown_rank: 
             )
         )
     if problems:
-        raise ExceptionGroup(f"{len(problems)} of {len(people)} people have ranks pact_core does not know", problems)
+        raise ExceptionGroup(
+            f"{len(problems)} of {len(people)} people have ranks pact_core does not know", problems
+        )
     return tuple(members)
 
 

@@ -23,6 +23,7 @@ from pact_core.testing._geography import (
     wards,
 )
 from pact_core.testing._intervals import aware_datetimes, intervals
+from pact_core.testing._teams import members, team_models, teams
 
 __all__ = [
     "aware_datetimes",
@@ -30,7 +31,10 @@ __all__ = [
     "holidays",
     "intervals",
     "local_authority_codes",
+    "members",
     "neighbourhood_maps",
+    "team_models",
+    "teams",
     "ward_codes",
     "wards",
     "working_calendars",
@@ -56,6 +60,7 @@ def _hypothesis_setup_hook() -> None:
         WardCode,
     )
     from pact_core.intervals import Interval  # noqa: PLC0415
+    from pact_core.teams import Member, Team, TeamModel  # noqa: PLC0415
 
     st.register_type_strategy(Interval, intervals())
     st.register_type_strategy(Holiday, holidays())
@@ -65,3 +70,6 @@ def _hypothesis_setup_hook() -> None:
     st.register_type_strategy(LocalAuthorityCode, local_authority_codes())
     st.register_type_strategy(Ward, wards())
     st.register_type_strategy(NeighbourhoodMap, neighbourhood_maps())
+    st.register_type_strategy(Member, members())
+    st.register_type_strategy(Team, teams())
+    st.register_type_strategy(TeamModel, team_models())
