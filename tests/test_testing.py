@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from hypothesis import find, given
+from hypothesis import example, find, given
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -182,6 +182,14 @@ def test_holidays_within_years(holiday: Holiday) -> None:
 
 
 @given(holiday_calendars(2020, 2021))
+@example(
+    HolidayCalendar.england_and_wales(
+        additions={
+            dt.date(2021, 12, 31): "Extra bank holiday",
+            dt.date(2021, 12, 30): "Extra bank holiday",
+        }
+    )
+)
 def test_holiday_calendars_are_valid(calendar: HolidayCalendar) -> None:
     rebuilt = HolidayCalendar(
         rules=calendar.rules, additions=calendar.additions, removals=calendar.removals
@@ -330,3 +338,19 @@ def test_team_types_are_registered(member: Member, team: Team, model: TeamModel)
     assert isinstance(member, Member)
     assert isinstance(team, Team)
     assert isinstance(model, TeamModel)
+
+
+def test_additions_at_the_end_of_the_range_stay_in_range() -> None:
+    """Regression: an addition moved off a holiday on 31 December must not leave the years asked for."""
+    find(
+        holiday_calendars(2021, 2021),
+        lambda c: (
+            any(h.date >= dt.date(2021, 12, 28) for h in c.additions) and len(c.additions) >= 2
+        ),
+    )
+
+    @given(holiday_calendars(2022, 2022))
+    def in_range(calendar: HolidayCalendar) -> None:
+        assert all(h.date.year == 2022 for h in calendar.additions)
+
+    in_range()

@@ -56,9 +56,13 @@ def _holiday_calendars(draw: st.DrawFn, low: int, high: int) -> HolidayCalendar:
     additions: dict[dt.date, str] = {}
     for drawn in draw(st.lists(st.dates(dt.date(low, 1, 1), dt.date(high, 12, 31)), max_size=3)):
         # Move an addition off an existing holiday, so that every example is valid by construction.
+        # Forward first; backward if that would leave the years asked for.
         day = drawn
+        step = dt.timedelta(days=1)
         while base.is_holiday(day) or day in removals or day in additions:
-            day += dt.timedelta(days=1)
+            day += step
+            if day.year > high:
+                day, step = drawn, -step
         additions[day] = draw(_NAMES)
     return HolidayCalendar(rules=rules, additions=additions, removals=removals)
 
