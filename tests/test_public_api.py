@@ -25,6 +25,7 @@ PUBLIC_MODULES = [
     "pact_core.geography.panels",
     "pact_core.geography.wards",
     "pact_core.intervals",
+    "pact_core.response",
     "pact_core.teams",
     "pact_core.testing",
 ]

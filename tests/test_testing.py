@@ -13,15 +13,19 @@ from hypothesis.errors import InvalidArgument
 from pact_core.calendars import Holiday, HolidayCalendar, WorkingCalendar
 from pact_core.geography import LocalAuthorityCode, NeighbourhoodMap, Ward, WardCode
 from pact_core.intervals import Interval, is_aware
+from pact_core.response import Clock, EventKind, EventLog, Query, ResponsePolicy
 from pact_core.teams import Member, Power, Role, Team, TeamModel
 from pact_core.testing import (
     aware_datetimes,
+    event_logs,
     holiday_calendars,
     holidays,
     intervals,
     local_authority_codes,
     members,
     neighbourhood_maps,
+    queries,
+    response_policies,
     team_models,
     teams,
     ward_codes,
@@ -354,3 +358,58 @@ def test_additions_at_the_end_of_the_range_stay_in_range() -> None:
         assert all(h.date.year == 2022 for h in calendar.additions)
 
     in_range()
+
+
+# ----------------------------------------------------------------------------- response
+
+
+@given(
+    event_logs(max_events=3),
+    queries(neighbourhoods=st.just("Strood")),
+    response_policies(working_time=True),
+)
+def test_response_strategies_respect_their_arguments(
+    log: EventLog, query: Query, policy: ResponsePolicy
+) -> None:
+    assert len(log.events) <= 4
+    assert query.neighbourhood == "Strood"
+    assert all(goal.clock is Clock.WORKING for goal in policy.goals)
+
+
+def test_response_strategies_cover_their_space() -> None:
+    find(event_logs(), lambda log: any(e.kind is EventKind.REOPENED for e in log.events))
+    find(response_policies(), lambda p: len(p.goals) == 2)
+
+
+def test_bad_response_arguments() -> None:
+    with pytest.raises(InvalidArgument, match="^neighbourhoods must be a SearchStrategy of str"):
+        queries(neighbourhoods="Strood")  # type: ignore[arg-type]
+    with pytest.raises(
+        InvalidArgument, match="^received must be a SearchStrategy of aware datetimes"
+    ):
+        event_logs(received=UTC)  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument, match="^max_events must be an int of at least 0, got -1$"):
+        event_logs(max_events=-1)
+    with pytest.raises(InvalidArgument, match="^working_time must be a bool or None, got 'yes'$"):
+        response_policies(working_time="yes")  # type: ignore[arg-type]
+
+
+@given(st.from_type(Query), st.from_type(EventLog), st.from_type(ResponsePolicy))
+def test_response_types_are_registered(query: Query, log: EventLog, policy: ResponsePolicy) -> None:
+    assert isinstance(query, Query)
+    assert isinstance(log, EventLog)
+    assert isinstance(policy, ResponsePolicy)
+
+
+def test_an_addition_on_the_last_day_moves_back_into_range() -> None:
+    """31 December 1999 was a holiday: an addition drawn there must move back, not into 2000."""
+    found = find(
+        holiday_calendars(1999, 1999),
+        lambda c: any(h.date == dt.date(1999, 12, 30) for h in c.additions),
+    )
+    assert all(h.date.year == 1999 for h in found.additions)
+
+
+@given(event_logs(received=st.just(dt.datetime(2025, 1, 6, 9, tzinfo=UTC))))
+def test_event_logs_use_the_given_receipt(log: EventLog) -> None:
+    assert log.received == dt.datetime(2025, 1, 6, 9, tzinfo=UTC)

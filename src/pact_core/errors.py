@@ -39,10 +39,12 @@ __all__ = [
     "InvalidCoordinate",
     "InvalidDatetime",
     "InvalidDuration",
+    "InvalidEventLog",
     "InvalidGeometry",
     "InvalidInterval",
     "InvalidNeighbourhoodMap",
     "InvalidPanel",
+    "InvalidPolicy",
     "InvalidTeam",
     "PactError",
     "UnknownRankError",
@@ -309,4 +311,50 @@ class UnknownRankError(PactError, ValueError):
     Traceback (most recent call last):
     ...
     pact_core.errors.UnknownRankError: rank must be a known police rank or role title, got 'Wizard'
+    """
+
+
+class InvalidEventLog(PactError, ValueError):
+    """One impossible thing in a query's event log; a log's problems come all at once.
+
+    `index` is the position of the event in time order (None when the problem is the
+    log as a whole) and `kind` its `pact_core.response.EventKind`.
+
+    >>> import datetime as dt
+    >>> from pact_core.response import Channel, Event, EventKind, EventLog, Query, Requester
+    >>> query = Query(id="Q1", requester=Requester.RESIDENT, channel=Channel.ONLINE, force="kent", neighbourhood="Strood")
+    >>> at = dt.datetime(2025, 1, 6, 9, tzinfo=dt.timezone.utc)
+    >>> try:
+    ...     EventLog(query=query, events=[Event(kind=EventKind.RECEIVED, at=at), Event(kind=EventKind.RESUMED, at=at)])
+    ... except ExceptionGroup as group:
+    ...     print(group.exceptions[0])
+    events[1] (resumed at 2025-01-06T09:00:00+00:00) must not resume a query that is not paused
+    """
+
+    index: int | None
+    kind: object
+
+    def __init__(  # noqa: PLR0913 - the house keywords, and where in the log
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        rule: str | None = None,
+        value: object = None,
+        index: int | None = None,
+        kind: object = None,
+    ) -> None:
+        super().__init__(message, field=field, rule=rule, value=value)
+        self.index = index
+        self.kind = kind
+
+
+class InvalidPolicy(PactError, ValueError):
+    """A response policy, goal or escalation ladder that cannot be.
+
+    >>> from pact_core.response import EscalationLadder
+    >>> EscalationLadder(steps=[], recourse="write to the PCC")
+    Traceback (most recent call last):
+    ...
+    pact_core.errors.InvalidPolicy: steps must hold at least one step, got ()
     """

@@ -23,16 +23,20 @@ from pact_core.testing._geography import (
     wards,
 )
 from pact_core.testing._intervals import aware_datetimes, intervals
+from pact_core.testing._response import event_logs, queries, response_policies
 from pact_core.testing._teams import members, team_models, teams
 
 __all__ = [
     "aware_datetimes",
+    "event_logs",
     "holiday_calendars",
     "holidays",
     "intervals",
     "local_authority_codes",
     "members",
     "neighbourhood_maps",
+    "queries",
+    "response_policies",
     "team_models",
     "teams",
     "ward_codes",
@@ -60,6 +64,7 @@ def _hypothesis_setup_hook() -> None:
         WardCode,
     )
     from pact_core.intervals import Interval  # noqa: PLC0415
+    from pact_core.response import EventLog, Query, ResponsePolicy  # noqa: PLC0415
     from pact_core.teams import Member, Team, TeamModel  # noqa: PLC0415
 
     st.register_type_strategy(Interval, intervals())
@@ -73,3 +78,6 @@ def _hypothesis_setup_hook() -> None:
     st.register_type_strategy(Member, members())
     st.register_type_strategy(Team, teams())
     st.register_type_strategy(TeamModel, team_models())
+    st.register_type_strategy(Query, queries())
+    st.register_type_strategy(EventLog, event_logs())
+    st.register_type_strategy(ResponsePolicy, response_policies())

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from pact_core.calendars import Holiday, HolidayCalendar, HolidayRules, WorkingCalendar
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = ["holiday_calendars", "holidays", "working_calendars"]
 
@@ -44,6 +48,17 @@ def holidays(min_year: int = 1971, max_year: int = 2100) -> st.SearchStrategy[Ho
     return st.builds(Holiday, dates, _NAMES, substitute=st.booleans())
 
 
+def _free_day(drawn: dt.date, high: int, taken: Callable[[dt.date], bool]) -> dt.date:
+    """The first day from *drawn* that is not taken: forward, or backward if forward leaves the years."""
+    day = drawn
+    step = dt.timedelta(days=1)
+    while taken(day):
+        day += step
+        if day.year > high:
+            day, step = drawn, -step
+    return day
+
+
 @st.composite
 def _holiday_calendars(draw: st.DrawFn, low: int, high: int) -> HolidayCalendar:
     rules = draw(st.sampled_from([HolidayRules.ENGLAND_AND_WALES, None]))
@@ -56,13 +71,9 @@ def _holiday_calendars(draw: st.DrawFn, low: int, high: int) -> HolidayCalendar:
     additions: dict[dt.date, str] = {}
     for drawn in draw(st.lists(st.dates(dt.date(low, 1, 1), dt.date(high, 12, 31)), max_size=3)):
         # Move an addition off an existing holiday, so that every example is valid by construction.
-        # Forward first; backward if that would leave the years asked for.
-        day = drawn
-        step = dt.timedelta(days=1)
-        while base.is_holiday(day) or day in removals or day in additions:
-            day += step
-            if day.year > high:
-                day, step = drawn, -step
+        day = _free_day(
+            drawn, high, lambda d: base.is_holiday(d) or d in removals or d in additions
+        )
         additions[day] = draw(_NAMES)
     return HolidayCalendar(rules=rules, additions=additions, removals=removals)
 

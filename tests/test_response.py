@@ -1,0 +1,440 @@
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from pact_core.calendars import WorkingCalendar
+from pact_core.errors import ExceptionGroup, InvalidDatetime, InvalidEventLog, InvalidPolicy
+from pact_core.intervals import Interval
+from pact_core.response import (
+    Channel,
+    Clock,
+    Compliance,
+    Escalation,
+    EscalationLadder,
+    EscalationStep,
+    Event,
+    EventKind,
+    EventLog,
+    Goal,
+    GoalState,
+    Query,
+    ReopenRule,
+    Requester,
+    ResponsePolicy,
+    compliance,
+    escalations_due,
+    status,
+    status_many,
+)
+
+LONDON = ZoneInfo("Europe/London")
+UTC = dt.timezone.utc
+QUERY = Query(
+    id="Q1",
+    requester=Requester.RESIDENT,
+    channel=Channel.ONLINE,
+    force="kent",
+    neighbourhood="Strood",
+)
+OFFICE = WorkingCalendar(tz=LONDON)
+K = EventKind
+
+
+def london(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, tzinfo=LONDON)
+
+
+def log_of(
+    *events: tuple[EventKind, dt.datetime] | tuple[EventKind, dt.datetime, str],
+    query: Query = QUERY,
+) -> EventLog:
+    built = []
+    for item in events:
+        kind, at = item[0], item[1]
+        extra = item[2] if len(item) > 2 else None
+        built.append(
+            Event(
+                kind=kind,
+                at=at,
+                reason=extra if kind is K.PAUSED else None,
+                to=extra if kind is K.REASSIGNED else None,
+            )
+        )
+    return EventLog(query=query, events=built)
+
+
+def one(
+    log: EventLog, policy: ResponsePolicy | None = None, *, as_of: dt.datetime
+) -> tuple[GoalState, dt.datetime]:
+    (goal,) = status(log, policy or ResponsePolicy(), as_of=as_of)
+    return goal.state, goal.due
+
+
+# ----------------------------------------------------------------------------- the 72 hours
+
+
+def test_72_elapsed_hours_across_the_march_change() -> None:
+    """DOMAIN.md: received Fri 28 March 2025 12:00 GMT, due Mon 31 March 13:00 BST."""
+    log = log_of((K.RECEIVED, london(2025, 3, 28, 12)))
+    state, due = one(log, as_of=london(2025, 3, 28, 13))
+    assert state is GoalState.RUNNING
+    assert due == london(2025, 3, 31, 13)
+
+
+def test_72_elapsed_hours_across_the_october_change() -> None:
+    log = log_of((K.RECEIVED, london(2025, 10, 24, 12)))
+    assert one(log, as_of=london(2025, 10, 24, 13))[1] == london(2025, 10, 27, 11)
+
+
+def test_72_working_hours_across_the_change_and_bank_holidays() -> None:
+    policy = ResponsePolicy.guarantee(calendar=OFFICE)
+    march = log_of((K.RECEIVED, london(2025, 3, 28, 12)))
+    assert one(march, policy, as_of=london(2025, 3, 28, 13))[1] == london(2025, 4, 10, 12)
+    august = log_of(
+        (K.RECEIVED, dt.datetime(2025, 8, 24, 23, 30, tzinfo=UTC))
+    )  # 00:30 on the bank holiday
+    state, due = one(august, policy, as_of=london(2025, 8, 25, 12))
+    assert state is GoalState.RUNNING
+    assert due == london(2025, 9, 5, 17)  # 9 working days of 8 hours from Tuesday 26 August
+
+
+def test_states_through_a_life() -> None:
+    received = london(2025, 6, 2, 9)
+    log = log_of((K.RECEIVED, received))
+    assert one(log, as_of=received + dt.timedelta(hours=10))[0] is GoalState.RUNNING
+    assert one(log, as_of=received + dt.timedelta(hours=36))[0] is GoalState.AT_RISK
+    (goal,) = status(log, ResponsePolicy(), as_of=received + dt.timedelta(hours=60))
+    assert (goal.state, goal.warning) == (GoalState.AT_RISK, 0.75)
+    assert (
+        one(log, as_of=received + dt.timedelta(hours=72))[0] is GoalState.AT_RISK
+    )  # due, not yet late
+    (late,) = status(log, ResponsePolicy(), as_of=received + dt.timedelta(hours=80))
+    assert (late.state, late.remaining) == (GoalState.BREACHED, -dt.timedelta(hours=8))
+    answered = log.with_event(Event(kind=K.RESPONDED, at=received + dt.timedelta(hours=70)))
+    (met,) = status(answered, ResponsePolicy(), as_of=received + dt.timedelta(hours=100))
+    assert (met.state, met.met_at, met.elapsed) == (
+        GoalState.MET,
+        received + dt.timedelta(hours=70),
+        dt.timedelta(hours=70),
+    )
+    slow = log.with_event(Event(kind=K.RESPONDED, at=received + dt.timedelta(hours=75)))
+    assert one(slow, as_of=received + dt.timedelta(hours=100)) == (
+        GoalState.MET_LATE,
+        received + dt.timedelta(hours=72),
+    )
+
+
+def test_events_after_as_of_are_ignored() -> None:
+    received = london(2025, 6, 2, 9)
+    log = log_of((K.RECEIVED, received), (K.RESPONDED, received + dt.timedelta(hours=10)))
+    assert one(log, as_of=received + dt.timedelta(hours=5))[0] is GoalState.RUNNING
+    assert one(log, as_of=received + dt.timedelta(hours=10))[0] is GoalState.MET
+
+
+def test_pauses_stop_the_clock() -> None:
+    received = london(2025, 6, 2, 9)
+    log = log_of(
+        (K.RECEIVED, received),
+        (K.PAUSED, received + dt.timedelta(hours=10), "awaiting the resident"),
+        (K.RESUMED, received + dt.timedelta(hours=34)),
+    )
+    (paused,) = status(log, ResponsePolicy(), as_of=received + dt.timedelta(hours=20))
+    assert paused.state is GoalState.PAUSED
+    assert paused.elapsed == dt.timedelta(hours=10)
+    assert paused.due == received + dt.timedelta(hours=20 + 62)  # as if restarted at as_of
+    state, due = one(log, as_of=received + dt.timedelta(hours=40))
+    assert (state, due) == (GoalState.RUNNING, received + dt.timedelta(hours=96))
+    ignoring = ResponsePolicy(goals=[Goal(name="response", pauses_stop_clock=False)])
+    assert one(log, ignoring, as_of=received + dt.timedelta(hours=40))[
+        1
+    ] == received + dt.timedelta(hours=72)
+
+
+def test_acknowledgement_never_stops_the_response_clock() -> None:
+    policy = ResponsePolicy.guarantee(acknowledgement=dt.timedelta(hours=24))
+    received = london(2025, 6, 2, 9)
+    log = log_of((K.RECEIVED, received), (K.ACKNOWLEDGED, received + dt.timedelta(hours=2)))
+    acknowledgement, response = status(log, policy, as_of=received + dt.timedelta(hours=50))
+    assert (acknowledgement.goal, acknowledgement.state) == ("acknowledgement", GoalState.MET)
+    assert (response.goal, response.state) == ("response", GoalState.AT_RISK)
+
+
+def test_closing_meets_and_reopening_restarts_or_continues() -> None:
+    received = london(2025, 6, 2, 9)
+    log = log_of(
+        (K.RECEIVED, received),
+        (K.CLOSED, received + dt.timedelta(hours=40)),
+        (K.REOPENED, received + dt.timedelta(hours=100)),
+    )
+    assert one(log, as_of=received + dt.timedelta(hours=50))[0] is GoalState.MET
+    restart = one(log, as_of=received + dt.timedelta(hours=110))
+    assert restart == (GoalState.RUNNING, received + dt.timedelta(hours=172))
+    continuing = ResponsePolicy(goals=[Goal(name="response", reopen=ReopenRule.CONTINUE)])
+    assert one(log, continuing, as_of=received + dt.timedelta(hours=110)) == (
+        GoalState.AT_RISK,
+        received + dt.timedelta(hours=100 + 32),
+    )
+
+
+def test_reassignment_does_not_touch_the_clock() -> None:
+    received = london(2025, 6, 2, 9)
+    log = log_of(
+        (K.RECEIVED, received), (K.REASSIGNED, received + dt.timedelta(hours=3), "PC Patel")
+    )
+    assert one(log, as_of=received + dt.timedelta(hours=4))[1] == received + dt.timedelta(hours=72)
+
+
+# ----------------------------------------------------------------------------- impossible logs
+
+
+def test_impossible_logs_name_every_event() -> None:
+    received = london(2025, 6, 2, 9)
+    with pytest.raises(ExceptionGroup) as info:
+        log_of(
+            (K.RESPONDED, received - dt.timedelta(hours=1)),
+            (K.RECEIVED, received),
+            (K.RESUMED, received + dt.timedelta(hours=1)),
+            (K.PAUSED, received + dt.timedelta(hours=2)),
+            (K.REOPENED, received + dt.timedelta(hours=3)),
+            (K.CLOSED, received + dt.timedelta(hours=4)),
+            (K.RESPONDED, received + dt.timedelta(hours=5)),
+            (K.RECEIVED, received + dt.timedelta(hours=6)),
+            (K.REASSIGNED, received + dt.timedelta(hours=7)),
+        )
+    messages = [str(e) for e in info.value.exceptions]
+    assert messages == [
+        "events[0] (responded at 2025-06-02T07:00:00+00:00) must not come before the query was received",
+        "events[7] (received at 2025-06-02T14:00:00+00:00) must not receive the query a second time",
+        "events[2] (resumed at 2025-06-02T09:00:00+00:00) must not resume a query that is not paused",
+        "events[3] (paused at 2025-06-02T10:00:00+00:00) must give a reason for the pause",
+        "events[4] (reopened at 2025-06-02T11:00:00+00:00) must not reopen a query that is not closed",
+        "events[6] (responded at 2025-06-02T13:00:00+00:00) must not follow closure without a reopen",
+        "events[7] (received at 2025-06-02T14:00:00+00:00) must not follow closure without a reopen",
+        "events[8] (reassigned at 2025-06-02T15:00:00+00:00) must not follow closure without a reopen",
+    ]
+    first = info.value.exceptions[0]
+    assert isinstance(first, InvalidEventLog)
+    assert (first.index, first.kind) == (0, K.RESPONDED)
+
+
+def test_more_impossible_logs() -> None:
+    with pytest.raises(ExceptionGroup, match="has 1 problem"):
+        EventLog(query=QUERY, events=[])
+    received = london(2025, 6, 2, 9)
+    with pytest.raises(ExceptionGroup) as info:
+        log_of((K.ACKNOWLEDGED, received))
+    assert [str(e) for e in info.value.exceptions] == [
+        "events must include the query being received, got none"
+    ]
+    with pytest.raises(ExceptionGroup) as info:
+        log_of(
+            (K.RECEIVED, received),
+            (K.PAUSED, received, "a"),
+            (K.PAUSED, received + dt.timedelta(1), "b"),
+            (K.REASSIGNED, received + dt.timedelta(2), " "),
+        )
+    assert [e.rule for e in info.value.exceptions if isinstance(e, InvalidEventLog)] == [
+        "not pause a query that is already paused",
+        "say whom the query was reassigned to",
+    ]
+
+
+def test_value_errors() -> None:
+    with pytest.raises(InvalidDatetime, match="^at must be timezone-aware"):
+        Event(kind=K.RECEIVED, at=dt.datetime(2025, 1, 1))  # noqa: DTZ001
+    with pytest.raises(TypeError, match="^events must be Event values"):
+        EventLog(query=QUERY, events=["received"])  # type: ignore[list-item]
+    with pytest.raises(InvalidEventLog, match="^id must not be blank"):
+        Query(
+            id="",
+            requester=Requester.RESIDENT,
+            channel=Channel.ONLINE,
+            force="kent",
+            neighbourhood="x",
+        )
+    with pytest.raises(TypeError, match="^force must be a str"):
+        Query(
+            id="Q",
+            requester=Requester.RESIDENT,
+            channel=Channel.ONLINE,
+            force=None,  # type: ignore[arg-type]
+            neighbourhood="x",
+        )
+    with pytest.raises(TypeError, match="^log must be an EventLog"):
+        status("log", ResponsePolicy(), as_of=london(2025, 1, 1))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="^policy must be a ResponsePolicy"):
+        status(log_of((K.RECEIVED, london(2025, 1, 1))), None, as_of=london(2025, 1, 1))  # type: ignore[arg-type]
+    with pytest.raises(InvalidDatetime, match="^as_of must be timezone-aware"):
+        status(
+            log_of((K.RECEIVED, london(2025, 1, 1))),
+            ResponsePolicy(),
+            as_of=dt.datetime(2025, 1, 1),  # noqa: DTZ001
+        )
+
+
+def test_policy_errors() -> None:
+    with pytest.raises(ExceptionGroup) as info:
+        Goal(name="g", met_by=K.CLOSED, target=dt.timedelta(0), clock=Clock.WORKING, warnings=[1.5])
+    assert [e.field for e in info.value.exceptions if isinstance(e, InvalidPolicy)] == [
+        "target",
+        "met_by",
+        "calendar",
+        "warnings",
+    ]
+    with pytest.raises(InvalidPolicy, match="^goals must be one or more, with distinct names"):
+        ResponsePolicy(goals=[Goal(name="a"), Goal(name="a")])
+    with pytest.raises(TypeError, match="^goals must be Goal values"):
+        ResponsePolicy(goals=["response"])  # type: ignore[list-item]
+    with pytest.raises(InvalidPolicy, match=r"^goal must be one of \['response'\], got 'reply'$"):
+        ResponsePolicy().goal("reply")
+    with pytest.raises(
+        InvalidPolicy, match="^escalation step must give exactly one of at_fraction and after_due"
+    ):
+        EscalationStep(to="x")
+    with pytest.raises(InvalidPolicy, match="^at_fraction must be positive"):
+        EscalationStep(to="x", at_fraction=0)
+    with pytest.raises(InvalidPolicy, match="^after_due must not be negative"):
+        EscalationStep(to="x", after_due=-dt.timedelta(hours=1))
+    with pytest.raises(TypeError, match="^steps must be EscalationStep values"):
+        EscalationLadder(steps=["x"], recourse="y")  # type: ignore[list-item]
+
+
+# ----------------------------------------------------------------------------- escalation
+
+
+def test_escalations_fire_once_each_and_stop_when_met() -> None:
+    received = dt.datetime(2025, 1, 6, 9, tzinfo=UTC)
+    log = log_of((K.RECEIVED, received))
+    ladder = EscalationLadder.default()
+    window = {"start": received, "end": received + dt.timedelta(days=10)}
+    fired = escalations_due([log], ResponsePolicy(), ladder, **window)
+    assert [(e.at - received, e.to) for e in fired] == [
+        (dt.timedelta(hours=54), "named officer"),
+        (dt.timedelta(hours=72), "sergeant"),
+        (dt.timedelta(hours=96), "inspector"),
+        (dt.timedelta(hours=144), "force's ASB lead"),
+    ]
+    assert fired[-1].recourse == ladder.recourse
+    assert all(e.recourse is None for e in fired[:-1])
+    answered = log.with_event(Event(kind=K.RESPONDED, at=received + dt.timedelta(hours=80)))
+    assert [e.to for e in escalations_due([answered], ResponsePolicy(), ladder, **window)] == [
+        "named officer",
+        "sergeant",
+    ]
+
+
+def test_escalations_wait_for_paused_clocks() -> None:
+    received = dt.datetime(2025, 1, 6, 9, tzinfo=UTC)
+    log = log_of(
+        (K.RECEIVED, received), (K.PAUSED, received + dt.timedelta(hours=10), "awaiting CCTV")
+    )
+    fired = escalations_due(
+        [log],
+        ResponsePolicy(),
+        EscalationLadder.default(),
+        start=received,
+        end=received + dt.timedelta(days=30),
+    )
+    assert fired == ()
+
+
+def test_escalation_windows_concatenate() -> None:
+    received = dt.datetime(2025, 1, 6, 9, tzinfo=UTC)
+    logs = [
+        log_of(
+            (K.RECEIVED, received + dt.timedelta(hours=h)),
+            query=Query(
+                id=f"Q{h}",
+                requester=Requester.BUSINESS,
+                channel=Channel.EMAIL,
+                force="kent",
+                neighbourhood="N",
+            ),
+        )
+        for h in range(0, 48, 7)
+    ]
+    whole = escalations_due(
+        logs,
+        ResponsePolicy(),
+        EscalationLadder.default(),
+        start=received,
+        end=received + dt.timedelta(days=12),
+    )
+    cuts = [received + dt.timedelta(hours=h) for h in range(0, 12 * 24 + 1, 13)] + [
+        received + dt.timedelta(days=12)
+    ]
+    pieces = [
+        e
+        for a, b in itertools.pairwise(cuts)
+        for e in escalations_due(logs, ResponsePolicy(), EscalationLadder.default(), start=a, end=b)
+    ]
+    assert pieces == list(whole)
+    assert len({(e.query, e.cycle, e.step) for e in pieces}) == len(pieces)
+    assert isinstance(whole[0], Escalation)
+
+
+# ----------------------------------------------------------------------------- compliance
+
+
+def test_compliance_per_neighbourhood() -> None:
+    def query(n: int, where: str) -> Query:
+        return Query(
+            id=f"Q{n}",
+            requester=Requester.RESIDENT,
+            channel=Channel.PHONE,
+            force="kent",
+            neighbourhood=where,
+        )
+
+    start = dt.datetime(2025, 1, 6, 9, tzinfo=UTC)
+    hours = dt.timedelta(hours=1)
+    logs = [
+        log_of((K.RECEIVED, start), (K.RESPONDED, start + 10 * hours), query=query(1, "Strood")),
+        log_of((K.RECEIVED, start), (K.RESPONDED, start + 80 * hours), query=query(2, "Strood")),
+        log_of((K.RECEIVED, start), query=query(3, "Strood")),
+        log_of((K.RECEIVED, start + 200 * hours), query=query(4, "Strood")),
+        log_of(
+            (K.RECEIVED, start),
+            (K.PAUSED, start + hours, "awaiting the resident"),
+            query=query(5, "Chatham"),
+        ),
+        log_of((K.RECEIVED, start - 100 * 24 * hours), query=query(6, "Chatham")),
+    ]
+    period = Interval.parse("2025-01-01T00:00Z/P31D")
+    rows = compliance(logs, ResponsePolicy(), period=period, as_of=start + 210 * hours)
+    assert rows == (
+        Compliance(
+            neighbourhood="Chatham", received=1, met_on_time=0, met_late=0, open=1, breached=0
+        ),
+        Compliance(
+            neighbourhood="Strood", received=4, met_on_time=1, met_late=1, open=1, breached=1
+        ),
+    )
+    assert rows[1].rate == pytest.approx(1 / 3)
+    with pytest.raises(TypeError, match="^period must be an Interval"):
+        compliance(logs, ResponsePolicy(), period="January", as_of=start)  # type: ignore[arg-type]
+
+
+def test_status_many() -> None:
+    received = london(2025, 6, 2, 9)
+    logs = [
+        log_of((K.RECEIVED, received)),
+        log_of((K.RECEIVED, received), (K.ACKNOWLEDGED, received + dt.timedelta(hours=1))),
+    ]
+    policy = ResponsePolicy.guarantee(acknowledgement=dt.timedelta(hours=24))
+    as_of = received + dt.timedelta(hours=30)
+    assert status_many(logs, policy, as_of=as_of) == [
+        status(log, policy, as_of=as_of) for log in logs
+    ]
+    assert [row[0].state for row in status_many(logs, policy, as_of=as_of)] == [
+        GoalState.BREACHED,
+        GoalState.MET,
+    ]
+    with pytest.raises(TypeError, match="^policy must be a ResponsePolicy"):
+        status_many(logs, None, as_of=as_of)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="^logs must be EventLog values"):
+        status_many(["log"], policy, as_of=as_of)  # type: ignore[list-item]
