@@ -238,12 +238,63 @@ def teams() -> None:
     )
 
 
+def response() -> None:
+    section("Response: the 72-hour guarantee, from the event log")
+    from pact_core.response import (  # noqa: PLC0415
+        Channel,
+        EscalationLadder,
+        Event,
+        EventKind,
+        EventLog,
+        Query,
+        Requester,
+        ResponsePolicy,
+        escalations_due,
+        status,
+    )
+
+    query = Query(
+        id="KENT-0412",
+        requester=Requester.BUSINESS,
+        channel=Channel.ONLINE,
+        force="kent",
+        neighbourhood="Strood",
+    )
+    received = dt.datetime(2025, 3, 28, 12, tzinfo=LONDON)
+    log = EventLog(query=query, events=[Event(kind=EventKind.RECEIVED, at=received)])
+    for label, policy in (
+        ("72 elapsed hours", ResponsePolicy()),
+        ("72 working hours", ResponsePolicy.guarantee(calendar=WorkingCalendar(tz=LONDON))),
+    ):
+        (goal,) = status(log, policy, as_of=add_elapsed(received, dt.timedelta(hours=40)))
+        print(
+            f"{label}: {goal.state.value} 40 hours in, due {goal.due.astimezone(LONDON):%a %d %b %H:%M %Z}"
+        )
+    paused = log.with_event(
+        Event(
+            kind=EventKind.PAUSED,
+            at=add_elapsed(received, dt.timedelta(hours=10)),
+            reason="awaiting the resident",
+        )
+    )
+    (goal,) = status(paused, ResponsePolicy(), as_of=add_elapsed(received, dt.timedelta(hours=40)))
+    print(
+        f"paused awaiting the resident after 10 hours: {goal.state.value}, {goal.remaining} left on the clock"
+    )
+    week = add_elapsed(received, dt.timedelta(days=7))
+    for escalation in escalations_due(
+        [log], ResponsePolicy(), EscalationLadder.default(), start=received, end=week
+    ):
+        print(f"  escalate {escalation.at.astimezone(LONDON):%a %d %b %H:%M} to {escalation.to}")
+
+
 def main() -> None:
     print("pact_core tour")
     time_primitives()
     calendars()
     lookup(geography())
     teams()
+    response()
 
 
 if __name__ == "__main__":
