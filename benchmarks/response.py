@@ -124,11 +124,8 @@ def main() -> None:
         f"elapsed mode is {elapsed / base:.2f}x the minimal loop's time (bar: within 5x); "
         f"working mode {working / base:.2f}x; one call a query {one_by_one / base:.2f}x"
     )
-    states = {}
-    for log in logs[:100_000]:
-        (goal,) = status(log, elapsed_policy, as_of=as_of)
-        states[goal.state.value] = states.get(goal.state.value, 0) + 1
-    print(f"states of the first 100,000 (elapsed): {dict(sorted(states.items()))}")
+    counts = status_many(logs, elapsed_policy, as_of=as_of).counts()
+    print(f"states (elapsed): {', '.join(f'{state.value} {n:,}' for state, n in counts.items())}")
 
 
 if __name__ == "__main__":

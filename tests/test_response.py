@@ -427,13 +427,19 @@ def test_status_many() -> None:
     ]
     policy = ResponsePolicy.guarantee(acknowledgement=dt.timedelta(hours=24))
     as_of = received + dt.timedelta(hours=30)
-    assert status_many(logs, policy, as_of=as_of) == [
-        status(log, policy, as_of=as_of) for log in logs
-    ]
-    assert [row[0].state for row in status_many(logs, policy, as_of=as_of)] == [
-        GoalState.BREACHED,
-        GoalState.MET,
-    ]
+    table = status_many(logs, policy, as_of=as_of)
+    assert len(table) == 2
+    assert table.queries == ("Q1", "Q1")
+    assert [table.row(i) for i in range(2)] == [status(log, policy, as_of=as_of) for log in logs]
+    assert table.column("acknowledgement", "state") == [GoalState.BREACHED, GoalState.MET]
+    assert table.counts("response") == {GoalState.RUNNING: 2}
+    assert table.counts("acknowledgement") == {GoalState.BREACHED: 1, GoalState.MET: 1}
+    with pytest.raises(
+        InvalidPolicy, match=r"^goal must be one of \['acknowledgement', 'response'\], got 'reply'$"
+    ):
+        table.column("reply", "state")
+    with pytest.raises(InvalidPolicy, match="^field must be one of"):
+        table.column("response", "colour")
     with pytest.raises(TypeError, match="^policy must be a ResponsePolicy"):
         status_many(logs, None, as_of=as_of)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="^logs must be EventLog values"):

@@ -107,3 +107,14 @@ def test_states_agree_with_the_clock(
             assert (goal_status.state is GoalState.MET) == (goal_status.met_at <= goal_status.due)
         else:
             assert goal_status.met_at is None
+
+
+@given(event_logs(), response_policies(working_time=False), hours)
+def test_the_fast_elapsed_path_agrees_with_the_general_one(
+    log: EventLog, policy: ResponsePolicy, offset: dt.timedelta
+) -> None:
+    from pact_core.response import _clock_status, _elapsed_status  # noqa: PLC0415 - private paths under test
+
+    as_of = log.events[-1].at + offset - dt.timedelta(hours=100)
+    for goal in policy.goals:
+        assert _elapsed_status(log, goal, as_of) == _clock_status(log, goal, as_of)
