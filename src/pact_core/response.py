@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 from attrs.validators import instance_of
 
+from pact_core._validation import nonblank
 from pact_core.calendars import WorkingCalendar
 from pact_core.errors import ExceptionGroup, InvalidEventLog, InvalidPolicy
 from pact_core.intervals import Interval, to_utc
@@ -92,11 +93,7 @@ class Channel(enum.Enum):
     LETTER = "letter"
 
 
-def _text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str):
-        raise TypeError(f"{attribute.name} must be a str, got {value!r}")
-    if not value.strip():
-        raise InvalidEventLog.must(attribute.name, "not be blank", value)
+_text = nonblank(InvalidEventLog)
 
 
 @attrs.frozen(kw_only=True)

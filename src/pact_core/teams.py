@@ -24,6 +24,7 @@ import attrs
 from attrs.validators import instance_of
 from dateutil.relativedelta import relativedelta
 
+from pact_core._validation import nonblank
 from pact_core.errors import ExceptionGroup, InvalidTeam, UnknownRankError
 
 __all__ = [
@@ -255,11 +256,7 @@ def parse_rank(text: str | None) -> RankTitle:
 # ----------------------------------------------------------------------------- members
 
 
-def _text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str):
-        raise TypeError(f"{attribute.name} must be a str, got {value!r}")
-    if not value.strip():
-        raise InvalidTeam.must(attribute.name, "not be blank", value)
+_text = nonblank(InvalidTeam)
 
 
 def _to_pairs(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:

@@ -22,6 +22,7 @@ from attrs.validators import instance_of
 from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
+from pact_core._validation import nonblank
 from pact_core.errors import ExceptionGroup, InvalidCode, InvalidGeometry, PactError
 from pact_core.geography.codes import LocalAuthorityCode, WardCode
 
@@ -137,12 +138,7 @@ def _check_generation(instance: object, attribute: attrs.Attribute[str], value: 
         raise InvalidCode.must("generation", "be 'WD' and two digits, such as 'WD25'", value)
 
 
-def _nonblank(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    """Validate an attrs field as a str that is not blank."""
-    if not isinstance(value, str):
-        raise TypeError(f"{attribute.name} must be a str, got {value!r}")
-    if not value.strip():
-        raise InvalidCode.must(attribute.name, "not be blank", value)
+_nonblank = nonblank(InvalidCode)
 
 
 @attrs.frozen(kw_only=True)
