@@ -408,10 +408,16 @@ def test_compliance_per_neighbourhood() -> None:
     rows = compliance(logs, ResponsePolicy(), period=period, as_of=start + 210 * hours)
     assert rows == (
         Compliance(
-            neighbourhood="Chatham", received=1, met_on_time=0, met_late=0, open=1, breached=0
+            neighbourhood="Chatham",
+            received=1,
+            due=0,
+            met_on_time=0,
+            met_late=0,
+            open=1,
+            breached=0,
         ),
         Compliance(
-            neighbourhood="Strood", received=4, met_on_time=1, met_late=1, open=1, breached=1
+            neighbourhood="Strood", received=4, due=3, met_on_time=1, met_late=1, open=1, breached=1
         ),
     )
     assert rows[1].rate == pytest.approx(1 / 3)

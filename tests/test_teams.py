@@ -517,3 +517,13 @@ def test_every_exported_title_reads_back() -> None:
             "rank"
         ]
         assert parse_rank(exported).role is role
+
+
+def test_strength_across_teams() -> None:
+    from pact_core.teams import strength  # noqa: PLC0415
+
+    force = [met_team(), met_team(constables=1), Team(name="empty")]
+    assert strength(force) == {Role.CONSTABLE: 3.0, Role.SERGEANT: 2.0, Role.PCSO: 6.0}
+    assert strength([]) == {}
+    with pytest.raises(TypeError, match="^teams must be Team values"):
+        strength(["Strood"])  # type: ignore[list-item]

@@ -932,12 +932,15 @@ def escalations_due(
 class Compliance:
     """How one neighbourhood's queries received in a period fared against a goal, at an instant.
 
-    >>> Compliance(neighbourhood="Strood", received=0, met_on_time=0, met_late=0, open=0, breached=0).rate is None
+    *due* counts those whose deadline had come by ``as_of`` (met or not).
+
+    >>> Compliance(neighbourhood="Strood", received=0, due=0, met_on_time=0, met_late=0, open=0, breached=0).rate is None
     True
     """
 
     neighbourhood: str
     received: int
+    due: int
     met_on_time: int
     met_late: int
     open: int
@@ -968,35 +971,31 @@ def compliance(
     >>> log = EventLog(query=query, events=[Event(kind=EventKind.RECEIVED, at=dt.datetime(2025, 1, 6, 9, tzinfo=utc)),
     ...                                     Event(kind=EventKind.RESPONDED, at=dt.datetime(2025, 1, 7, 9, tzinfo=utc))])
     >>> compliance([log], ResponsePolicy(), period=Interval.parse("2025-01-01T00:00Z/P31D"), as_of=dt.datetime(2025, 2, 1, tzinfo=utc))
-    (Compliance(neighbourhood='Strood', received=1, met_on_time=1, met_late=0, open=0, breached=0),)
+    (Compliance(neighbourhood='Strood', received=1, due=1, met_on_time=1, met_late=0, open=0, breached=0),)
     """
     if not isinstance(period, Interval):
         raise TypeError(f"period must be an Interval, got {period!r}")
     chosen = policy.goal(goal)
     moment = to_utc(as_of, field="as_of")
     counts: dict[str, list[int]] = {}
+    slots = {GoalState.MET: 2, GoalState.MET_LATE: 3, GoalState.BREACHED: 5}
     for log in logs:
         if not period.contains(log.received):
             continue
-        row = counts.setdefault(log.query.neighbourhood, [0, 0, 0, 0, 0])
+        row = counts.setdefault(log.query.neighbourhood, [0, 0, 0, 0, 0, 0])
         row[0] += 1
-        state = _goal_status(log, chosen, moment).state
-        if state is GoalState.MET:
-            row[1] += 1
-        elif state is GoalState.MET_LATE:
-            row[2] += 1
-        elif state is GoalState.BREACHED:
-            row[4] += 1
-        else:
-            row[3] += 1
+        result = _goal_status(log, chosen, moment)
+        row[1] += result.due <= moment
+        row[slots.get(result.state, 4)] += 1
     return tuple(
         Compliance(
             neighbourhood=name,
             received=r[0],
-            met_on_time=r[1],
-            met_late=r[2],
-            open=r[3],
-            breached=r[4],
+            due=r[1],
+            met_on_time=r[2],
+            met_late=r[3],
+            open=r[4],
+            breached=r[5],
         )
         for name, r in sorted(counts.items())
     )

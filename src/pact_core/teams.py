@@ -43,6 +43,7 @@ __all__ = [
     "classify_rank",
     "members_from_policeuk",
     "parse_rank",
+    "strength",
     "team_to_policeuk",
 ]
 
@@ -769,6 +770,22 @@ def _member_findings(member: Member, model: TeamModel) -> list[Finding]:
             )
         )
     return findings
+
+
+def strength(teams: Iterable[Team]) -> dict[Role, float]:
+    """FTE by role across many teams: a neighbourhood's, or a whole force's, in `Role` order.
+
+    >>> strength([Team(name="A", members=[Member(name="Jo", role=Role.PCSO)]),
+    ...           Team(name="B", members=[Member(name="Sam", role=Role.PCSO, fte=0.5)])])
+    {<Role.PCSO: 'PCSO'>: 1.5}
+    """
+    totals: dict[Role, float] = {}
+    for team in teams:
+        if not isinstance(team, Team):
+            raise TypeError(f"teams must be Team values, got {team!r}")
+        for role, fte in team.fte().items():
+            totals[role] = totals.get(role, 0.0) + fte
+    return {role: totals[role] for role in Role if role in totals}
 
 
 # ----------------------------------------------------------------------------- the Guarantee
