@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 
 import attrs
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pact_core.response import (
@@ -24,6 +24,11 @@ from pact_core.testing import event_logs, response_policies
 hours = st.integers(0, 400).map(lambda h: dt.timedelta(hours=h))
 
 
+# Each example walks several logs or builds whole teams: a fifth of the profile's examples keeps CI quick.
+heavy = settings(max_examples=max(10, settings().max_examples // 5))
+
+
+@heavy
 @given(event_logs(max_events=3), response_policies(), hours, hours, hours)
 def test_a_pause_never_brings_a_deadline_forward(
     log: EventLog,
@@ -58,6 +63,7 @@ def test_a_pause_never_brings_a_deadline_forward(
         assert after.elapsed <= before.elapsed
 
 
+@heavy
 @given(st.lists(event_logs(), min_size=2, max_size=5), response_policies(), hours)
 def test_status_does_not_depend_on_evaluation_order(
     logs: list[EventLog], policy: ResponsePolicy, offset: dt.timedelta
@@ -68,6 +74,7 @@ def test_status_does_not_depend_on_evaluation_order(
     assert forwards == backwards[::-1]
 
 
+@heavy
 @given(
     st.lists(event_logs(max_events=4), max_size=4, unique_by=lambda log: log.query.id),
     response_policies(),
@@ -91,6 +98,7 @@ def test_escalation_windows_concatenate_without_duplicates(
     assert len({(e.query, e.cycle, e.step) for e in pieces}) == len(pieces)
 
 
+@heavy
 @given(event_logs(), response_policies(), hours)
 def test_states_agree_with_the_clock(
     log: EventLog, policy: ResponsePolicy, offset: dt.timedelta
@@ -109,6 +117,7 @@ def test_states_agree_with_the_clock(
             assert goal_status.met_at is None
 
 
+@heavy
 @given(event_logs(), response_policies(working_time=False), hours)
 def test_the_fast_elapsed_path_agrees_with_the_general_one(
     log: EventLog, policy: ResponsePolicy, offset: dt.timedelta

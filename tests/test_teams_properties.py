@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pact_core.teams import (
@@ -28,12 +28,18 @@ def satisfied(draw: st.DrawFn) -> tuple[TeamModel, Team]:
     return model, draw(teams(model))
 
 
+# Each example walks several logs or builds whole teams: a fifth of the profile's examples keeps CI quick.
+heavy = settings(max_examples=max(10, settings().max_examples // 5))
+
+
+@heavy
 @given(satisfied())
 def test_a_team_made_to_satisfy_a_model_passes_its_check(case: tuple[TeamModel, Team]) -> None:
     model, team = case
     assert check(team, model, as_of=AS_OF) == ()
 
 
+@heavy
 @given(satisfied(), st.data())
 def test_removing_a_required_member_names_the_role(
     case: tuple[TeamModel, Team], data: st.DataObject
@@ -50,6 +56,7 @@ def test_removing_a_required_member_names_the_role(
     assert any(f.role is removed.role and f.rule in {"minimum", "leadership"} for f in findings)
 
 
+@heavy
 @given(teams(), team_models())
 def test_checks_are_deterministic_and_order_free(team: Team, model: TeamModel) -> None:
     findings = check(team, model, as_of=AS_OF)
@@ -60,6 +67,7 @@ def test_checks_are_deterministic_and_order_free(team: Team, model: TeamModel) -
     )
 
 
+@heavy
 @given(st.lists(members(), max_size=8))
 def test_policeuk_round_trip_keeps_names_roles_and_contacts(items: list[Member]) -> None:
     team = Team(name="t", members=items)
@@ -69,6 +77,7 @@ def test_policeuk_round_trip_keeps_names_roles_and_contacts(items: list[Member])
     ]
 
 
+@heavy
 @given(teams())
 def test_guarantee_fte_counts_officers_pcsos_and_specials(team: Team) -> None:
     counted = sum(
