@@ -11,21 +11,43 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from pact_core.calendars import Holiday, HolidayCalendar, WorkingCalendar
-from pact_core.geography import LocalAuthorityCode, NeighbourhoodMap, Ward, WardCode
+from pact_core.geography import (
+    Councillor,
+    LocalAuthorityCode,
+    Neighbourhood,
+    NeighbourhoodMap,
+    Panel,
+    Ward,
+    WardCode,
+)
 from pact_core.intervals import Interval, is_aware
-from pact_core.response import Clock, EventKind, EventLog, Query, ResponsePolicy
-from pact_core.teams import Member, Power, Role, Team, TeamModel
+from pact_core.response import (
+    Clock,
+    EscalationLadder,
+    EventKind,
+    EventLog,
+    Goal,
+    Query,
+    ResponsePolicy,
+)
+from pact_core.teams import Member, Power, Role, RoleRequirement, Team, TeamModel
 from pact_core.testing import (
     aware_datetimes,
+    councillors,
+    escalation_ladders,
     event_logs,
+    goals,
     holiday_calendars,
     holidays,
     intervals,
     local_authority_codes,
     members,
     neighbourhood_maps,
+    neighbourhoods,
+    panels,
     queries,
     response_policies,
+    role_requirements,
     team_models,
     teams,
     ward_codes,
@@ -414,3 +436,54 @@ def test_an_addition_on_the_last_day_moves_back_into_range() -> None:
 @given(event_logs(received=st.just(dt.datetime(2025, 1, 6, 9, tzinfo=UTC))))
 def test_event_logs_use_the_given_receipt(log: EventLog) -> None:
     assert log.received == dt.datetime(2025, 1, 6, 9, tzinfo=UTC)
+
+
+# ----------------------------------------------------------------------------- secondary value types
+
+EXTRA_TYPES: tuple[type, ...] = (
+    Neighbourhood,
+    Councillor,
+    Panel,
+    RoleRequirement,
+    Goal,
+    EscalationLadder,
+)
+
+
+@given(neighbourhoods(force="kent"), councillors(), panels(force="kent"))
+def test_geography_extras_are_valid(
+    neighbourhood: Neighbourhood, councillor: Councillor, panel: Panel
+) -> None:
+    assert neighbourhood.force == "kent"
+    assert neighbourhood.wards
+    assert councillor.ward.country
+    assert panel.force == "kent"
+    assert 1 <= panel.min_months <= panel.max_months <= 6
+
+
+@given(role_requirements(), goals(working_time=True), escalation_ladders())
+def test_team_and_response_extras_are_valid(
+    requirement: RoleRequirement, goal: Goal, ladder: EscalationLadder
+) -> None:
+    assert requirement.minimum >= 0
+    assert goal.clock is Clock.WORKING
+    assert ladder.steps
+    assert ladder.recourse
+
+
+def test_extras_cover_their_space() -> None:
+    find(neighbourhoods(), lambda n: " " in n.id and len(n.contacts) == 2)
+    find(escalation_ladders(), lambda ladder: len(ladder.steps) >= 4)
+    find(panels(), lambda p: len(p.members) >= 2 and p.max_months > p.min_months)
+
+
+def test_bad_extra_arguments() -> None:
+    with pytest.raises(InvalidArgument, match="^force must be a non-blank str, got ''$"):
+        neighbourhoods(force="")
+    with pytest.raises(InvalidArgument, match="^force must be a non-blank str, got None$"):
+        panels(force=None)  # type: ignore[arg-type]
+
+
+@given(st.tuples(*(st.from_type(kind) for kind in EXTRA_TYPES)))
+def test_extra_types_are_registered(values: tuple[object, ...]) -> None:
+    assert all(isinstance(value, kind) for value, kind in zip(values, EXTRA_TYPES, strict=True))

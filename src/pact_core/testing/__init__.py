@@ -17,26 +17,41 @@ from __future__ import annotations
 
 from pact_core.testing._calendars import holiday_calendars, holidays, working_calendars
 from pact_core.testing._geography import (
+    councillors,
     local_authority_codes,
     neighbourhood_maps,
+    neighbourhoods,
+    panels,
     ward_codes,
     wards,
 )
 from pact_core.testing._intervals import aware_datetimes, intervals
-from pact_core.testing._response import event_logs, queries, response_policies
-from pact_core.testing._teams import members, team_models, teams
+from pact_core.testing._response import (
+    escalation_ladders,
+    event_logs,
+    goals,
+    queries,
+    response_policies,
+)
+from pact_core.testing._teams import members, role_requirements, team_models, teams
 
 __all__ = [
     "aware_datetimes",
+    "councillors",
+    "escalation_ladders",
     "event_logs",
+    "goals",
     "holiday_calendars",
     "holidays",
     "intervals",
     "local_authority_codes",
     "members",
     "neighbourhood_maps",
+    "neighbourhoods",
+    "panels",
     "queries",
     "response_policies",
+    "role_requirements",
     "team_models",
     "teams",
     "ward_codes",
@@ -58,14 +73,23 @@ def _hypothesis_setup_hook() -> None:
         WorkingCalendar,
     )
     from pact_core.geography import (  # noqa: PLC0415
+        Councillor,
         LocalAuthorityCode,
+        Neighbourhood,
         NeighbourhoodMap,
+        Panel,
         Ward,
         WardCode,
     )
     from pact_core.intervals import Interval  # noqa: PLC0415
-    from pact_core.response import EventLog, Query, ResponsePolicy  # noqa: PLC0415
-    from pact_core.teams import Member, Team, TeamModel  # noqa: PLC0415
+    from pact_core.response import (  # noqa: PLC0415
+        EscalationLadder,
+        EventLog,
+        Goal,
+        Query,
+        ResponsePolicy,
+    )
+    from pact_core.teams import Member, RoleRequirement, Team, TeamModel  # noqa: PLC0415
 
     st.register_type_strategy(Interval, intervals())
     st.register_type_strategy(Holiday, holidays())
@@ -81,3 +105,9 @@ def _hypothesis_setup_hook() -> None:
     st.register_type_strategy(Query, queries())
     st.register_type_strategy(EventLog, event_logs())
     st.register_type_strategy(ResponsePolicy, response_policies())
+    st.register_type_strategy(Goal, goals())
+    st.register_type_strategy(EscalationLadder, escalation_ladders())
+    st.register_type_strategy(Neighbourhood, neighbourhoods())
+    st.register_type_strategy(Councillor, councillors())
+    st.register_type_strategy(Panel, panels())
+    st.register_type_strategy(RoleRequirement, role_requirements())

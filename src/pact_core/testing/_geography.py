@@ -6,6 +6,7 @@ so that maps are valid by construction and fast to check.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 from hypothesis import strategies as st
@@ -14,15 +15,26 @@ from shapely.geometry import MultiPolygon, Polygon, box
 
 from pact_core.geography import (
     CoordinateSystem,
+    Councillor,
     LocalAuthorityCode,
     Neighbourhood,
     NeighbourhoodMap,
+    Panel,
+    PanelMember,
     Ward,
     WardCode,
     WardPart,
 )
 
-__all__ = ["local_authority_codes", "neighbourhood_maps", "ward_codes", "wards"]
+__all__ = [
+    "councillors",
+    "local_authority_codes",
+    "neighbourhood_maps",
+    "neighbourhoods",
+    "panels",
+    "ward_codes",
+    "wards",
+]
 
 _CELL = 1000.0
 
@@ -169,3 +181,80 @@ def neighbourhood_maps(
     if not isinstance(arguments["force"], str) or not force.strip():
         raise InvalidArgument(f"force must be a non-blank str, got {force!r}")
     return _maps(max_rows, max_columns, force)
+
+
+def _check_force(force: object) -> None:
+    if not isinstance(force, str) or not force.strip():
+        raise InvalidArgument(f"force must be a non-blank str, got {force!r}")
+
+
+_IDS = st.sampled_from(["NC04", "00BKX6", "55.CB3001", "Strood West", "N01"])
+
+
+def neighbourhoods(*, force: str = "test") -> st.SearchStrategy[Neighbourhood]:
+    """Generate neighbourhoods of whole wards (police.uk-style ids, some with spaces) and contacts.
+
+    >>> from hypothesis import find
+    >>> len(find(neighbourhoods(), lambda n: True).wards)
+    1
+    """
+    _check_force(force)
+    return st.builds(
+        Neighbourhood,
+        force=st.just(force),
+        id=_IDS,
+        name=st.sampled_from(["City Centre", "Strood", "Westminster"]),
+        wards=st.frozensets(ward_codes(), min_size=1, max_size=4),
+        contacts=st.dictionaries(
+            st.sampled_from(["email", "phone", "twitter"]),
+            st.sampled_from(["team@example.org", "101"]),
+            max_size=2,
+        ),
+    )
+
+
+def councillors() -> st.SearchStrategy[Councillor]:
+    """Generate ward councillors.
+
+    >>> from hypothesis import find
+    >>> find(councillors(), lambda c: True).ward
+    WardCode('E05000000')
+    """
+    return st.builds(
+        Councillor,
+        ward=ward_codes(),
+        name=st.sampled_from(["Cllr Ahmed", "Cllr Brown", "Cllr Evans"]),
+        contact=st.none() | st.just("cllr@example.gov.uk"),
+    )
+
+
+def panels(*, force: str = "test") -> st.SearchStrategy[Panel]:
+    """Generate PACT panels: members from local organisations, a cadence within 1 to 6 months, a notice policy.
+
+    >>> from hypothesis import find
+    >>> find(panels(), lambda p: True).min_months
+    1
+    """
+    _check_force(force)
+    members = st.lists(
+        st.builds(
+            PanelMember,
+            name=st.sampled_from(["A. Resident", "B. Trader", "C. Warden"]),
+            organisation=st.sampled_from(
+                ["Residents' Association", "Chamber of Commerce", "Housing Trust"]
+            ),
+        ),
+        max_size=4,
+    )
+    return st.integers(1, 6).flatmap(
+        lambda low: st.builds(
+            Panel,
+            force=st.just(force),
+            neighbourhood=_IDS,
+            name=st.sampled_from(["Strood PACT", "City Centre PACT"]),
+            members=members,
+            min_months=st.just(low),
+            max_months=st.integers(low, 6),
+            notice=st.integers(0, 28).map(lambda days: dt.timedelta(days=days)),
+        )
+    )

@@ -11,6 +11,8 @@ from pact_core.calendars import HolidayCalendar, WorkingCalendar
 from pact_core.response import (
     Channel,
     Clock,
+    EscalationLadder,
+    EscalationStep,
     Event,
     EventKind,
     EventLog,
@@ -21,7 +23,7 @@ from pact_core.response import (
     ResponsePolicy,
 )
 
-__all__ = ["event_logs", "queries", "response_policies"]
+__all__ = ["escalation_ladders", "event_logs", "goals", "queries", "response_policies"]
 
 _UTC = dt.timezone.utc
 
@@ -152,3 +154,40 @@ def response_policies(*, working_time: bool | None = None) -> st.SearchStrategy[
     if not isinstance(working_time, bool):
         raise InvalidArgument(f"working_time must be a bool or None, got {working_time!r}")
     return _policies(working_time)
+
+
+def goals(*, working_time: bool | None = None) -> st.SearchStrategy[Goal]:
+    """Generate single response goals, on the elapsed or the working-time clock.
+
+    >>> from hypothesis import find
+    >>> find(goals(), lambda goal: True).name
+    'response'
+    """
+    return response_policies(working_time=working_time).map(lambda policy: policy.goals[-1])
+
+
+@st.composite
+def _ladders(draw: st.DrawFn) -> EscalationLadder:
+    fractions = draw(st.lists(st.sampled_from([0.5, 0.75, 0.9, 1.0]), unique=True, max_size=3))
+    afters = draw(st.lists(st.integers(0, 168), unique=True, max_size=3))
+    steps = [EscalationStep(at_fraction=f, to=f"officer at {f:.0%}") for f in sorted(fractions)]
+    steps += [
+        EscalationStep(after_due=dt.timedelta(hours=h), to=f"lead after {h} h")
+        for h in sorted(afters)
+    ]
+    if not steps:
+        steps = [EscalationStep(at_fraction=1.0, to="sergeant")]
+    return EscalationLadder(
+        steps=steps,
+        recourse=draw(st.sampled_from(["write to the PCC", "call 101 and ask for the inspector"])),
+    )
+
+
+def escalation_ladders() -> st.SearchStrategy[EscalationLadder]:
+    """Generate escalation ladders for the response goal: rungs by fraction of the goal and by time past it.
+
+    >>> from hypothesis import find
+    >>> [step.to for step in find(escalation_ladders(), lambda ladder: True).steps]
+    ['sergeant']
+    """
+    return _ladders()

@@ -10,7 +10,7 @@ from hypothesis.errors import InvalidArgument
 
 from pact_core.teams import Member, Power, Role, RoleRequirement, Team, TeamModel
 
-__all__ = ["members", "team_models", "teams"]
+__all__ = ["members", "role_requirements", "team_models", "teams"]
 
 _NAMES = st.sampled_from(
     ["Andy Cooper", "Andy Price", "Jo Bloggs", "Sam Patel", "Kim Evans", "Lee Chan"]
@@ -56,6 +56,22 @@ def members(*, roles: st.SearchStrategy[Role] | None = None) -> st.SearchStrateg
     elif not isinstance(roles, st.SearchStrategy):
         raise InvalidArgument(f"roles must be a SearchStrategy of Role, got {roles!r}")
     return roles.flatmap(_member)
+
+
+def role_requirements() -> st.SearchStrategy[RoleRequirement]:
+    """Generate role requirements: a role, a minimum FTE, per area or not, and sometimes a tenure.
+
+    >>> from hypothesis import find
+    >>> find(role_requirements(), lambda r: True).minimum
+    0
+    """
+    return st.builds(
+        RoleRequirement,
+        role=st.sampled_from(Role),
+        minimum=st.sampled_from([0, 1, 1.5, 2, 3, 16]),
+        per_area=st.booleans(),
+        min_tenure_months=st.sampled_from([0, 12, 24]),
+    )
 
 
 @st.composite
