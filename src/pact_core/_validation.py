@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     import attrs
 
     from pact_core.errors import PactError
+
+T = TypeVar("T")
 
 
 def nonblank(error: type[PactError]) -> Callable[[object, attrs.Attribute[str], object], None]:
@@ -22,3 +24,12 @@ def nonblank(error: type[PactError]) -> Callable[[object, attrs.Attribute[str], 
             raise error.must(attribute.name, "not be blank", value)
 
     return check
+
+
+def all_of(value: Iterable[T], kind: type[T], field: str) -> tuple[T, ...]:
+    """The items of *value* as a tuple, each checked to be a *kind* (a `TypeError` names the first that is not)."""
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, kind):
+            raise TypeError(f"{field} must be {kind.__name__} values, got {item!r}")
+    return items

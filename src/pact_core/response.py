@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 from attrs.validators import instance_of
 
-from pact_core._validation import nonblank
+from pact_core._validation import all_of, nonblank
 from pact_core.calendars import WorkingCalendar
 from pact_core.errors import ExceptionGroup, InvalidEventLog, InvalidPolicy
 from pact_core.intervals import Interval, to_utc
@@ -151,10 +151,7 @@ class Event:
 
 
 def _to_events(value: Iterable[Event]) -> tuple[Event, ...]:
-    events = tuple(value)
-    for event in events:
-        if not isinstance(event, Event):
-            raise TypeError(f"events must be Event values, got {event!r}")
+    events = all_of(value, Event, "events")
     # Stable: events at the same instant keep the order they were given in.
     return tuple(sorted(events, key=lambda event: event.at))
 
@@ -374,11 +371,7 @@ class Goal:
 
 
 def _to_goals(value: Iterable[Goal]) -> tuple[Goal, ...]:
-    goals = tuple(value)
-    for goal in goals:
-        if not isinstance(goal, Goal):
-            raise TypeError(f"goals must be Goal values, got {goal!r}")
-    return goals
+    return all_of(value, Goal, "goals")
 
 
 @attrs.frozen(kw_only=True)
@@ -794,11 +787,7 @@ class EscalationStep:
 
 
 def _to_steps(value: Iterable[EscalationStep]) -> tuple[EscalationStep, ...]:
-    steps = tuple(value)
-    for step in steps:
-        if not isinstance(step, EscalationStep):
-            raise TypeError(f"steps must be EscalationStep values, got {step!r}")
-    return steps
+    return all_of(value, EscalationStep, "steps")
 
 
 @attrs.frozen(kw_only=True)

@@ -24,7 +24,7 @@ import attrs
 from attrs.validators import instance_of
 from dateutil.relativedelta import relativedelta
 
-from pact_core._validation import nonblank
+from pact_core._validation import all_of, nonblank
 from pact_core.errors import ExceptionGroup, InvalidTeam, UnknownRankError
 
 __all__ = [
@@ -266,11 +266,7 @@ def _to_pairs(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tup
 
 
 def _to_powers(value: Iterable[Power]) -> frozenset[Power]:
-    powers = frozenset(value)
-    for power in powers:
-        if not isinstance(power, Power):
-            raise TypeError(f"powers must be Power values, got {power!r}")
-    return powers
+    return frozenset(all_of(value, Power, "powers"))
 
 
 def _to_areas(value: Iterable[str]) -> frozenset[str]:
@@ -355,11 +351,7 @@ def _is_date(value: object) -> TypeGuard[dt.date]:
 
 
 def _to_members(value: Iterable[Member]) -> tuple[Member, ...]:
-    members = tuple(value)
-    for member in members:
-        if not isinstance(member, Member):
-            raise TypeError(f"members must be Member values, got {member!r}")
-    return members
+    return all_of(value, Member, "members")
 
 
 @attrs.frozen(kw_only=True)
@@ -419,11 +411,7 @@ class RoleRequirement:
 
 
 def _to_requirements(value: Iterable[RoleRequirement]) -> tuple[RoleRequirement, ...]:
-    items = tuple(value)
-    for item in items:
-        if not isinstance(item, RoleRequirement):
-            raise TypeError(f"requirements must be RoleRequirement values, got {item!r}")
-    return items
+    return all_of(value, RoleRequirement, "requirements")
 
 
 @attrs.frozen(kw_only=True)

@@ -19,6 +19,7 @@ import shapely
 from attrs.validators import instance_of
 from shapely.geometry import mapping
 
+from pact_core._validation import all_of
 from pact_core.errors import ExceptionGroup, InvalidCode, InvalidNeighbourhoodMap
 from pact_core.geography.codes import WardCode
 from pact_core.geography.wards import (
@@ -60,18 +61,11 @@ class WardPart:
 
 
 def _to_codes(value: Iterable[WardCode]) -> frozenset[WardCode]:
-    codes = frozenset(value)
-    for code in codes:
-        if not isinstance(code, WardCode):
-            raise TypeError(f"wards must be WardCode values, got {code!r}")
-    return codes
+    return frozenset(all_of(value, WardCode, "wards"))
 
 
 def _to_parts(value: Iterable[WardPart]) -> tuple[WardPart, ...]:
-    parts = tuple(value)
-    for part in parts:
-        if not isinstance(part, WardPart):
-            raise TypeError(f"parts must be WardPart values, got {part!r}")
+    parts = all_of(value, WardPart, "parts")
     return tuple(sorted(parts, key=lambda part: (part.ward, part.geometry.wkb)))
 
 
@@ -136,18 +130,12 @@ class DirectoryEntry:
 
 
 def _to_wards(value: Iterable[Ward]) -> tuple[Ward, ...]:
-    wards = tuple(value)
-    for ward in wards:
-        if not isinstance(ward, Ward):
-            raise TypeError(f"wards must be Ward values, got {ward!r}")
+    wards = all_of(value, Ward, "wards")
     return tuple(sorted(wards, key=lambda ward: ward.code))
 
 
 def _to_neighbourhoods(value: Iterable[Neighbourhood]) -> tuple[Neighbourhood, ...]:
-    items = tuple(value)
-    for item in items:
-        if not isinstance(item, Neighbourhood):
-            raise TypeError(f"neighbourhoods must be Neighbourhood values, got {item!r}")
+    items = all_of(value, Neighbourhood, "neighbourhoods")
     return tuple(sorted(items, key=lambda item: item.id))
 
 

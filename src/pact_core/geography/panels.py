@@ -14,6 +14,7 @@ import attrs
 from attrs.validators import instance_of
 from dateutil.relativedelta import relativedelta
 
+from pact_core._validation import all_of
 from pact_core.errors import InvalidPanel
 from pact_core.geography.codes import WardCode
 from pact_core.geography.neighbourhoods import NeighbourhoodMap
@@ -53,10 +54,7 @@ class Councillor:
 
 
 def _to_members(value: Iterable[PanelMember]) -> tuple[PanelMember, ...]:
-    members = tuple(value)
-    for member in members:
-        if not isinstance(member, PanelMember):
-            raise TypeError(f"members must be PanelMember values, got {member!r}")
+    members = all_of(value, PanelMember, "members")
     return tuple(sorted(members))
 
 
