@@ -294,3 +294,27 @@ def test_mixed_cells_and_points_in_no_ward() -> None:
         .locate_xy(5.0, 5.0)
         .is_ambiguous
     )
+
+
+def test_points_on_the_far_edge_of_the_bounds() -> None:
+    """Regression: a point on the top or right edge of all the wards' bounds is on a ward, whatever the grid."""
+    squares = [
+        Ward(
+            code=WardCode(f"E0500000{i}"),
+            name=f"W{i}",
+            generation="WD25",
+            geometry=box(i * 1000, 0, (i + 1) * 1000, 1000),
+        )
+        for i in range(3)
+    ]
+    for cells in (1, 2, 7, 10_000):
+        locator = WardLocator.from_wards(squares, coordinates=METRES, grid_cells=cells)
+        for x, y in ((0.0, 1000.0), (3000.0, 500.0), (3000.0, 1000.0), (1500.0, 1000.0)):
+            one = locator.locate_xy(x, y)
+            assert one.ward is not None, (cells, x, y)
+            assert locator.locate_many_xy([x], [y]).ward_codes().tolist() == [one.ward.value]
+        assert locator.locate_xy(3000.5, 500.0).is_outside
+        assert locator.locate_many_xy([3000.5, 1500.0], [500.0, 1000.5]).ward_codes().tolist() == [
+            None,
+            None,
+        ]

@@ -200,7 +200,7 @@ class WardLocator:
     _region_key: NDArray[np.int64]
     _tree: shapely.STRtree
     _grid: NDArray[np.int32]
-    _origin: tuple[float, float]
+    _bounds: tuple[float, float, float, float]
     _cell: tuple[float, float]
     _shape: tuple[int, int]
     _pure: tuple[Location, ...]
@@ -287,7 +287,7 @@ class WardLocator:
         rank[order] = np.arange(len(regions))
         key = region_ward.astype(np.int64) * (len(neighbourhood_ids) + 1) + region_neighbourhood + 1
         tree = shapely.STRtree(geometries)
-        grid, origin, cell, shape = _classify(geometries, coordinates, grid_cells)
+        grid, bounds, cell, shape = _classify(geometries, coordinates, grid_cells)
         pure = tuple(
             Location(
                 ward=wards[int(region_ward[r])].code,
@@ -317,7 +317,7 @@ class WardLocator:
             key,
             tree,
             grid,
-            origin,
+            bounds,
             cell,
             shape,
             pure,
@@ -356,10 +356,12 @@ class WardLocator:
 
     def _locate(self, x: float, y: float, snap_metres: float | None) -> Location:
         rows, columns = self._shape
-        column = math.floor((x - self._origin[0]) / self._cell[0])
-        row = math.floor((y - self._origin[1]) / self._cell[1])
+        x0, y0, x1, y1 = self._bounds
         value = _OUTSIDE
-        if 0 <= column < columns and 0 <= row < rows:
+        # The closed bounds: a point on their far edge belongs to the last cell.
+        if x0 <= x <= x1 and y0 <= y <= y1:
+            column = min(math.floor((x - x0) / self._cell[0]), columns - 1)
+            row = min(math.floor((y - y0) / self._cell[1]), rows - 1)
             value = int(self._grid[row * columns + column])
             if value >= 0:
                 return self._pure[value]
@@ -506,9 +508,11 @@ class WardLocator:
         _check_coordinates(x, y, lon_lat=lon_lat)
         n = len(x)
         rows, columns = self._shape
-        column = np.floor((x - self._origin[0]) / self._cell[0])
-        row = np.floor((y - self._origin[1]) / self._cell[1])
-        in_grid = (column >= 0) & (column < columns) & (row >= 0) & (row < rows)
+        x0, y0, x1, y1 = self._bounds
+        # The closed bounds: a point on their far edge belongs to the last cell.
+        in_grid = (x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)
+        column = np.minimum(np.floor((x - x0) / self._cell[0]), columns - 1)
+        row = np.minimum(np.floor((y - y0) / self._cell[1]), rows - 1)
         value = np.full(n, _OUTSIDE, dtype=np.int32)
         cells = (row[in_grid] * columns + column[in_grid]).astype(np.int64)
         value[in_grid] = self._grid[cells]
@@ -568,10 +572,12 @@ _NOWHERE = Location(ward=None, neighbourhood=None, status=LocationStatus.OUTSIDE
 
 def _classify(
     geometries: NDArray[np.object_], coordinates: CoordinateSystem, grid_cells: int
-) -> tuple[NDArray[np.int32], tuple[float, float], tuple[float, float], tuple[int, int]]:
+) -> tuple[
+    NDArray[np.int32], tuple[float, float, float, float], tuple[float, float], tuple[int, int]
+]:
     """Lay the grid over the regions and classify each cell as inside one region, outside, or mixed."""
     if not len(geometries):
-        return np.full(1, _OUTSIDE, dtype=np.int32), (0.0, 0.0), (1.0, 1.0), (1, 1)
+        return np.full(1, _OUTSIDE, dtype=np.int32), (0.0, 0.0, 0.0, 0.0), (1.0, 1.0), (1, 1)
     x0, y0, x1, y1 = shapely.total_bounds(geometries)
     width, height = max(x1 - x0, 1e-12), max(y1 - y0, 1e-12)
     # Square cells on the ground: a degree of longitude is cos(latitude) of a degree of latitude.
@@ -613,4 +619,4 @@ def _classify(
     grid = np.where(
         touched == 0, _OUTSIDE, np.where((touched == 1) & (owner >= 0), owner, _MIXED)
     ).astype(np.int32)
-    return grid, (float(x0), float(y0)), (dx, dy), (rows, columns)
+    return grid, (float(x0), float(y0), float(x1), float(y1)), (dx, dy), (rows, columns)
