@@ -17,16 +17,12 @@ from pact_core.errors import (
     InvalidCode,
     InvalidGeometry,
     InvalidNeighbourhoodMap,
-    InvalidPanel,
 )
 from pact_core.geography import (
     CoordinateSystem,
-    Councillor,
     LocalAuthorityCode,
     Neighbourhood,
     NeighbourhoodMap,
-    Panel,
-    PanelMember,
     Ward,
     WardCode,
     WardPart,
@@ -436,27 +432,6 @@ def test_unknown_names_are_errors(medway_map: NeighbourhoodMap) -> None:
         medway_map.neighbourhoods_of(WardCode("E05000001"))
 
 
-def test_directory_ward_by_ward(medway_map: NeighbourhoodMap) -> None:
-    panels = [
-        Panel(
-            force="kent",
-            neighbourhood="Chatham",
-            name="Chatham PACT",
-            contact="chatham.pact@example.org",
-        ),
-        Panel(force="kent", neighbourhood="Gillingham", name="Gillingham PACT"),
-        Panel(force="essex", neighbourhood="Chatham", name="Not ours"),
-    ]
-    directory = medway_map.directory(panels)
-    assert len(directory) == 24
-    entry = next(e for e in directory if e.ward.code == WardCode("E05014450"))
-    assert [n.id for n in entry.neighbourhoods] == ["Chatham", "Gillingham"]
-    assert [p.name for p in entry.panels] == ["Chatham PACT", "Gillingham PACT"]
-    assert entry.neighbourhoods[0].contacts == (("email", "chatham@kent.police.uk"),)
-    strood = next(e for e in directory if e.ward.name == "Strood West")
-    assert strood.panels == ()
-
-
 def test_geo_interface_and_svg(medway_map: NeighbourhoodMap) -> None:
     collection = medway_map.__geo_interface__
     assert [f["properties"]["id"] for f in collection["features"]][:2] == ["Chatham", "Gillingham"]
@@ -618,93 +593,6 @@ def test_map_type_errors(medway_wards: tuple[Ward, ...]) -> None:
         NeighbourhoodMap(force="kent", wards=["E05014449"], neighbourhoods=[])  # type: ignore[list-item]
     with pytest.raises(TypeError, match="^neighbourhoods must be Neighbourhood values"):
         NeighbourhoodMap(force="kent", wards=medway_wards, neighbourhoods=["Strood"])  # type: ignore[list-item]
-
-
-# ----------------------------------------------------------------------------- panels
-
-
-def test_panel_invitations(medway_map: NeighbourhoodMap) -> None:
-    councillors = [
-        Councillor(name="Cllr Chatham", ward=WardCode("E05014450"), contact="c@medway.gov.uk"),
-        Councillor(name="Cllr Luton", ward=WardCode("E05014459")),
-        Councillor(name="Cllr Strood", ward=WardCode("E05014467")),
-    ]
-    chatham = Panel(
-        force="kent",
-        neighbourhood="Chatham",
-        name="Chatham PACT",
-        members=[PanelMember(name="R. Resident", organisation="Luton Residents")],
-    )
-    gillingham = Panel(force="kent", neighbourhood="Gillingham", name="Gillingham PACT")
-    assert [c.name for c in chatham.invitees(medway_map, councillors)] == [
-        "Cllr Chatham",
-        "Cllr Luton",
-    ]
-    # the split ward's councillor is invited to both panels that cover part of it
-    assert [c.name for c in gillingham.invitees(medway_map, councillors)] == ["Cllr Chatham"]
-    assert chatham.members[0].role == "member"
-
-
-def test_panel_invitation_errors(medway_map: NeighbourhoodMap) -> None:
-    essex = Panel(force="essex", neighbourhood="Chatham", name="x")
-    with pytest.raises(
-        InvalidPanel, match="^neighbourhood_map must be the map of 'essex', got 'kent'$"
-    ):
-        essex.invitees(medway_map, [])
-    panel = Panel(force="kent", neighbourhood="Chatham", name="x")
-    with pytest.raises(TypeError, match="^councillors must be Councillor values"):
-        panel.invitees(medway_map, ["Cllr"])  # type: ignore[list-item]
-    with pytest.raises(TypeError, match="^neighbourhood_map must be a NeighbourhoodMap"):
-        panel.invitees(None, [])  # type: ignore[arg-type]
-    with pytest.raises(InvalidCode, match="^neighbourhood must be in the map, got 'Nowhere'$"):
-        Panel(force="kent", neighbourhood="Nowhere", name="x").invitees(medway_map, [])
-
-
-def test_panel_cadence_and_notice() -> None:
-    panel = Panel(force="kent", neighbourhood="Chatham", name="Chatham PACT")
-    last = dt.datetime(2025, 1, 31, 19, tzinfo=UTC)
-    window = panel.next_meeting_window(last)
-    assert (window.start.date(), window.end.date()) == (dt.date(2025, 3, 31), dt.date(2025, 5, 31))
-    assert not panel.is_overdue(last, as_of=dt.datetime(2025, 5, 31, 18, tzinfo=UTC))
-    assert panel.is_overdue(last, as_of=dt.datetime(2025, 5, 31, 19, tzinfo=UTC))
-    meeting = dt.datetime(2025, 3, 20, 19, tzinfo=UTC)
-    assert panel.gives_notice(meeting=meeting, invited=meeting - dt.timedelta(days=7))
-    assert not panel.gives_notice(meeting=meeting, invited=meeting - dt.timedelta(days=6, hours=23))
-    strict = Panel(
-        force="kent",
-        neighbourhood="Chatham",
-        name="x",
-        notice=dt.timedelta(days=14),
-        min_months=1,
-        max_months=1,
-    )
-    assert not strict.gives_notice(meeting=meeting, invited=meeting - dt.timedelta(days=7))
-
-
-def test_panel_errors() -> None:
-    with pytest.raises(InvalidPanel, match="^max_months must not be less than min_months, got 2$"):
-        Panel(force="kent", neighbourhood="N", name="x", min_months=4, max_months=2)
-    with pytest.raises(InvalidPanel, match="^min_months must be at least 1, got 0$"):
-        Panel(force="kent", neighbourhood="N", name="x", min_months=0)
-    with pytest.raises(TypeError, match="^max_months must be an int"):
-        Panel(force="kent", neighbourhood="N", name="x", max_months=2.5)  # type: ignore[arg-type]
-    with pytest.raises(
-        InvalidPanel, match=r"^notice must not be negative, got datetime.timedelta\(days=-1\)$"
-    ):
-        Panel(force="kent", neighbourhood="N", name="x", notice=dt.timedelta(days=-1))
-    with pytest.raises(TypeError, match="^notice must be a datetime.timedelta"):
-        Panel(force="kent", neighbourhood="N", name="x", notice=7)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="^members must be PanelMember values"):
-        Panel(force="kent", neighbourhood="N", name="x", members=["Bob"])  # type: ignore[list-item]
-    with pytest.raises(InvalidCode, match="^organisation must not be blank"):
-        PanelMember(name="Bob", organisation="")
-    with pytest.raises(TypeError, match="^name must be a str"):
-        Councillor(name=1, ward=WardCode("E05000001"))  # type: ignore[arg-type]
-    panel = Panel(force="kent", neighbourhood="N", name="x")
-    with pytest.raises(Exception, match="^last_meeting must be timezone-aware"):
-        panel.next_meeting_window(dt.datetime(2025, 1, 1))  # noqa: DTZ001
-    with pytest.raises(Exception, match="^as_of must be timezone-aware"):
-        panel.is_overdue(dt.datetime(2025, 1, 1, tzinfo=UTC), as_of=dt.datetime(2025, 1, 1))  # noqa: DTZ001
 
 
 # ----------------------------------------------------------------------------- crosswalk

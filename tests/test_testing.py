@@ -12,15 +12,14 @@ from hypothesis.errors import InvalidArgument
 
 from pact_core.calendars import Holiday, HolidayCalendar, WorkingCalendar
 from pact_core.geography import (
-    Councillor,
     LocalAuthorityCode,
     Neighbourhood,
     NeighbourhoodMap,
-    Panel,
     Ward,
     WardCode,
 )
 from pact_core.intervals import Interval, is_aware
+from pact_core.panels import Councillor, Meeting, MeetingKind, Panel
 from pact_core.response import (
     Clock,
     EscalationLadder,
@@ -41,6 +40,7 @@ from pact_core.testing import (
     holidays,
     intervals,
     local_authority_codes,
+    meetings,
     members,
     neighbourhood_maps,
     neighbourhoods,
@@ -444,6 +444,7 @@ EXTRA_TYPES: tuple[type, ...] = (
     Neighbourhood,
     Councillor,
     Panel,
+    Meeting,
     RoleRequirement,
     Goal,
     EscalationLadder,
@@ -475,6 +476,15 @@ def test_extras_cover_their_space() -> None:
     find(neighbourhoods(), lambda n: " " in n.id and len(n.contacts) == 2)
     find(escalation_ladders(), lambda ladder: len(ladder.steps) >= 4)
     find(panels(), lambda p: len(p.members) >= 2 and p.max_months > p.min_months)
+    find(panels(), lambda p: any(not m.voting for m in p.members))
+    find(meetings(), lambda m: m.kind is MeetingKind.SURGERY and m.notice_given and m.voters)
+
+
+@given(meetings(panels=panels(force="kent")))
+def test_meetings_are_valid(meeting: Meeting) -> None:
+    assert meeting.panel.force == "kent"
+    assert set(meeting.present) <= {member.name for member in meeting.panel.members}
+    assert meeting.invited is None or meeting.invited <= meeting.start
 
 
 def test_bad_extra_arguments() -> None:
@@ -482,6 +492,8 @@ def test_bad_extra_arguments() -> None:
         neighbourhoods(force="")
     with pytest.raises(InvalidArgument, match="^force must be a non-blank str, got None$"):
         panels(force=None)  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument, match="^panels must be a SearchStrategy of Panel"):
+        meetings(panels=[])  # type: ignore[arg-type]
 
 
 @given(st.tuples(*(st.from_type(kind) for kind in EXTRA_TYPES)))

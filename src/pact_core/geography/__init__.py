@@ -1,4 +1,4 @@
-"""Wards, neighbourhoods linked to wards, PACT panels, and a force's neighbourhood map.
+"""Wards, neighbourhoods linked to wards, and a force's neighbourhood map.
 
 This package uses shapely; ``import pact_core`` does not import it.
 
@@ -12,13 +12,7 @@ from __future__ import annotations
 from pact_core.geography.codes import LocalAuthorityCode, WardCode
 from pact_core.geography.crosswalk import CrosswalkShare, carry_map, ward_crosswalk
 from pact_core.geography.lookup import BatchLocation, Location, LocationStatus, WardLocator
-from pact_core.geography.neighbourhoods import (
-    DirectoryEntry,
-    Neighbourhood,
-    NeighbourhoodMap,
-    WardPart,
-)
-from pact_core.geography.panels import Councillor, Panel, PanelMember
+from pact_core.geography.neighbourhoods import Neighbourhood, NeighbourhoodMap, WardPart
 from pact_core.geography.wards import (
     CoordinateSystem,
     Ward,
@@ -31,16 +25,12 @@ from pact_core.geography.wards import (
 __all__ = [
     "BatchLocation",
     "CoordinateSystem",
-    "Councillor",
     "CrosswalkShare",
-    "DirectoryEntry",
     "LocalAuthorityCode",
     "Location",
     "LocationStatus",
     "Neighbourhood",
     "NeighbourhoodMap",
-    "Panel",
-    "PanelMember",
     "Ward",
     "WardCode",
     "WardLocator",

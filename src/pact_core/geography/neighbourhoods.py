@@ -32,10 +32,7 @@ from pact_core.geography.wards import (
     area_square_metres,
 )
 
-if TYPE_CHECKING:
-    from pact_core.geography.panels import Panel
-
-__all__ = ["DirectoryEntry", "Neighbourhood", "NeighbourhoodMap", "WardPart"]
+__all__ = ["Neighbourhood", "NeighbourhoodMap", "WardPart"]
 
 
 @attrs.frozen(kw_only=True)
@@ -114,19 +111,6 @@ class Neighbourhood:
     def ward_codes(self) -> frozenset[WardCode]:
         """Every ward it covers, wholly or in part."""
         return self.wards | {part.ward for part in self.parts}
-
-
-@attrs.frozen(kw_only=True)
-class DirectoryEntry:
-    """One ward's line in the ward-by-ward directory: who polices it and which panels meet for it.
-
-    >>> DirectoryEntry.__name__
-    'DirectoryEntry'
-    """
-
-    ward: Ward
-    neighbourhoods: tuple[Neighbourhood, ...]
-    panels: tuple[Panel, ...]
 
 
 def _to_wards(value: Iterable[Ward]) -> tuple[Ward, ...]:
@@ -410,30 +394,6 @@ class NeighbourhoodMap:
         """Return the neighbourhoods that share a stretch of boundary with *id* (a corner is not enough)."""
         self.neighbourhood(id)
         return tuple(self._by_id[other] for other in self._borders[id])
-
-    def directory(self, panels: Sequence[Panel] = ()) -> tuple[DirectoryEntry, ...]:
-        """Return the ward-by-ward directory: each ward with its neighbourhoods and PACT panels.
-
-        Medway asked for exactly this: a database of PACTs, the areas they cover and their
-        contact details, published ward by ward.
-        Panels are matched to wards through the neighbourhood they serve.
-        """
-        by_neighbourhood: dict[str, list[Panel]] = {}
-        for panel in panels:
-            if panel.force == self.force:
-                by_neighbourhood.setdefault(panel.neighbourhood, []).append(panel)
-        entries = []
-        for ward in self.wards:
-            items = self._covering.get(ward.code, ())
-            serving = [p for item in items for p in by_neighbourhood.get(item.id, [])]
-            entries.append(
-                DirectoryEntry(
-                    ward=ward,
-                    neighbourhoods=items,
-                    panels=tuple(sorted(serving, key=lambda p: p.name)),
-                )
-            )
-        return tuple(entries)
 
     @property
     def __geo_interface__(self) -> dict[str, Any]:

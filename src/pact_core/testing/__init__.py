@@ -17,15 +17,14 @@ from __future__ import annotations
 
 from pact_core.testing._calendars import holiday_calendars, holidays, working_calendars
 from pact_core.testing._geography import (
-    councillors,
     local_authority_codes,
     neighbourhood_maps,
     neighbourhoods,
-    panels,
     ward_codes,
     wards,
 )
 from pact_core.testing._intervals import aware_datetimes, intervals
+from pact_core.testing._panels import councillors, meetings, panels
 from pact_core.testing._response import (
     escalation_ladders,
     event_logs,
@@ -45,6 +44,7 @@ __all__ = [
     "holidays",
     "intervals",
     "local_authority_codes",
+    "meetings",
     "members",
     "neighbourhood_maps",
     "neighbourhoods",
@@ -73,15 +73,14 @@ def _hypothesis_setup_hook() -> None:
         WorkingCalendar,
     )
     from pact_core.geography import (  # noqa: PLC0415
-        Councillor,
         LocalAuthorityCode,
         Neighbourhood,
         NeighbourhoodMap,
-        Panel,
         Ward,
         WardCode,
     )
     from pact_core.intervals import Interval  # noqa: PLC0415
+    from pact_core.panels import Councillor, Meeting, Panel  # noqa: PLC0415
     from pact_core.response import (  # noqa: PLC0415
         EscalationLadder,
         EventLog,
@@ -110,4 +109,5 @@ def _hypothesis_setup_hook() -> None:
     st.register_type_strategy(Neighbourhood, neighbourhoods())
     st.register_type_strategy(Councillor, councillors())
     st.register_type_strategy(Panel, panels())
+    st.register_type_strategy(Meeting, meetings())
     st.register_type_strategy(RoleRequirement, role_requirements())

@@ -15,23 +15,18 @@ from shapely.geometry import MultiPolygon, Polygon, box
 
 from pact_core.geography import (
     CoordinateSystem,
-    Councillor,
     LocalAuthorityCode,
     Neighbourhood,
     NeighbourhoodMap,
-    Panel,
-    PanelMember,
     Ward,
     WardCode,
     WardPart,
 )
 
 __all__ = [
-    "councillors",
     "local_authority_codes",
     "neighbourhood_maps",
     "neighbourhoods",
-    "panels",
     "ward_codes",
     "wards",
 ]
@@ -210,51 +205,4 @@ def neighbourhoods(*, force: str = "test") -> st.SearchStrategy[Neighbourhood]:
             st.sampled_from(["team@example.org", "101"]),
             max_size=2,
         ),
-    )
-
-
-def councillors() -> st.SearchStrategy[Councillor]:
-    """Generate ward councillors.
-
-    >>> from hypothesis import find
-    >>> find(councillors(), lambda c: True).ward
-    WardCode('E05000000')
-    """
-    return st.builds(
-        Councillor,
-        ward=ward_codes(),
-        name=st.sampled_from(["Cllr Ahmed", "Cllr Brown", "Cllr Evans"]),
-        contact=st.none() | st.just("cllr@example.gov.uk"),
-    )
-
-
-def panels(*, force: str = "test") -> st.SearchStrategy[Panel]:
-    """Generate PACT panels: members from local organisations, a cadence within 1 to 6 months, a notice policy.
-
-    >>> from hypothesis import find
-    >>> find(panels(), lambda p: True).min_months
-    1
-    """
-    _check_force(force)
-    members = st.lists(
-        st.builds(
-            PanelMember,
-            name=st.sampled_from(["A. Resident", "B. Trader", "C. Warden"]),
-            organisation=st.sampled_from(
-                ["Residents' Association", "Chamber of Commerce", "Housing Trust"]
-            ),
-        ),
-        max_size=4,
-    )
-    return st.integers(1, 6).flatmap(
-        lambda low: st.builds(
-            Panel,
-            force=st.just(force),
-            neighbourhood=_IDS,
-            name=st.sampled_from(["Strood PACT", "City Centre PACT"]),
-            members=members,
-            min_months=st.just(low),
-            max_months=st.integers(low, 6),
-            notice=st.integers(0, 28).map(lambda days: dt.timedelta(days=days)),
-        )
     )
