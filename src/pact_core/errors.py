@@ -33,18 +33,21 @@ else:  # pragma: no cover
 
 __all__ = [
     "ExceptionGroup",
+    "InvalidBallot",
     "InvalidCalendar",
     "InvalidChoice",
     "InvalidCode",
     "InvalidCoordinate",
     "InvalidDatetime",
     "InvalidDuration",
+    "InvalidElection",
     "InvalidEventLog",
     "InvalidGeometry",
     "InvalidInterval",
     "InvalidNeighbourhoodMap",
     "InvalidPanel",
     "InvalidPolicy",
+    "InvalidPriority",
     "InvalidTeam",
     "PactError",
     "UnknownRankError",
@@ -284,7 +287,7 @@ class InvalidNeighbourhoodMap(PactError, ValueError):
 class InvalidPanel(PactError, ValueError):
     """A PACT panel that cannot exist, such as one whose meeting cadence runs backwards.
 
-    >>> from pact_core.geography import Panel
+    >>> from pact_core.panels import Panel
     >>> Panel(force="kent", neighbourhood="Strood", name="Strood PACT", min_months=4, max_months=2)
     Traceback (most recent call last):
     ...
@@ -357,4 +360,58 @@ class InvalidPolicy(PactError, ValueError):
     Traceback (most recent call last):
     ...
     pact_core.errors.InvalidPolicy: steps must hold at least one step, got ()
+    """
+
+
+class InvalidBallot(PactError, ValueError):
+    """A ballot that cannot be counted; a list of ballots reports every bad one at once.
+
+    `index` is the ballot's position in the list it came in (None for a ballot built alone).
+
+    >>> from pact_core.selection import ranked_ballots
+    >>> try:
+    ...     ranked_ballots([["a", "b"], ["a", "a"], ["c"]], weights=[1, 2, 0])
+    ... except ExceptionGroup as group:
+    ...     for err in group.exceptions:
+    ...         print(err)
+    ballots[1].ranking must rank each candidate once, got ['a']
+    ballots[2].weight must be at least 1, got 0
+    """
+
+    index: int | None
+
+    def __init__(  # noqa: PLR0913 - the house keywords, and where in the list
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        rule: str | None = None,
+        value: object = None,
+        index: int | None = None,
+    ) -> None:
+        super().__init__(message, field=field, rule=rule, value=value)
+        self.index = index
+
+
+class InvalidElection(PactError, ValueError):
+    """Arguments of a selection rule that cannot be, such as no seats to fill.
+
+    >>> from pact_core.selection import plurality
+    >>> plurality([], seats=0)
+    Traceback (most recent call last):
+    ...
+    pact_core.errors.InvalidElection: seats must be at least 1, got 0
+    """
+
+
+class InvalidPriority(PactError, ValueError):
+    """A concern, priority or register of priorities that cannot be.
+
+    >>> import datetime as dt
+    >>> from pact_core.priorities import Concern
+    >>> Concern(id="C1", text="Speeding on Maidstone Road", category="speeding", force="kent",
+    ...         neighbourhood="Chatham", raised=dt.datetime(2025, 3, 1, tzinfo=dt.timezone.utc), resident="Jane Smith")
+    Traceback (most recent call last):
+    ...
+    pact_core.errors.InvalidPriority: resident must be a pseudonymous id without spaces (never a name), got 'Jane Smith'
     """

@@ -25,6 +25,7 @@ from pact_core.testing._geography import (
 )
 from pact_core.testing._intervals import aware_datetimes, intervals
 from pact_core.testing._panels import councillors, meetings, panels
+from pact_core.testing._selection import approval_ballots, ranked_ballots, score_ballots
 from pact_core.testing._response import (
     escalation_ladders,
     event_logs,
@@ -35,6 +36,7 @@ from pact_core.testing._response import (
 from pact_core.testing._teams import members, role_requirements, team_models, teams
 
 __all__ = [
+    "approval_ballots",
     "aware_datetimes",
     "councillors",
     "escalation_ladders",
@@ -50,8 +52,10 @@ __all__ = [
     "neighbourhoods",
     "panels",
     "queries",
+    "ranked_ballots",
     "response_policies",
     "role_requirements",
+    "score_ballots",
     "team_models",
     "teams",
     "ward_codes",
@@ -88,6 +92,7 @@ def _hypothesis_setup_hook() -> None:
         Query,
         ResponsePolicy,
     )
+    from pact_core.selection import ApprovalBallot, RankedBallot, ScoreBallot  # noqa: PLC0415
     from pact_core.teams import Member, RoleRequirement, Team, TeamModel  # noqa: PLC0415
 
     st.register_type_strategy(Interval, intervals())
@@ -111,3 +116,6 @@ def _hypothesis_setup_hook() -> None:
     st.register_type_strategy(Panel, panels())
     st.register_type_strategy(Meeting, meetings())
     st.register_type_strategy(RoleRequirement, role_requirements())
+    st.register_type_strategy(RankedBallot, ranked_ballots())
+    st.register_type_strategy(ApprovalBallot, approval_ballots())
+    st.register_type_strategy(ScoreBallot, score_ballots())

@@ -1,0 +1,292 @@
+"""The one-round rules: plurality, approval, Borda and score voting.
+
+Each takes a list of ballots and returns a `Selection` of up to *seats* candidates, best
+first: the candidates are ordered by their score, and ties that decide who is chosen or
+in which order are broken by the caller's chain of keys, then by candidate id.
+The list of ballots is checked all at once: every ballot naming an unknown candidate, or
+scored on another range, is reported with its index.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from fractions import Fraction
+from typing import Any, Literal, TypeVar
+
+from pact_core.errors import ExceptionGroup, InvalidBallot, InvalidChoice, InvalidElection
+from pact_core.selection.ballots import ApprovalBallot, C, RankedBallot, ScoreBallot
+from pact_core.selection.results import Round, Selection, Tie, TieBreak, _break_tie
+
+__all__ = ["approval", "borda", "plurality", "score"]
+
+_B = TypeVar("_B", RankedBallot[Any], ApprovalBallot[Any], ScoreBallot[Any])
+
+
+def _prepare(
+    ballots: Iterable[_B],
+    kind: type[_B],
+    *,
+    seats: int,
+    candidates: Iterable[C] | None,
+    tie_break: Sequence[TieBreak],
+) -> tuple[list[_B], tuple[C, ...], int]:
+    """Check the arguments and the ballots; return the non-empty ballots, the candidates and the abstentions."""
+    if not isinstance(seats, int) or isinstance(seats, bool):
+        raise TypeError(f"seats must be an int, got {seats!r}")
+    if seats < 1:
+        raise InvalidElection.must("seats", "be at least 1", seats)
+    for key in tie_break:
+        if not isinstance(key, TieBreak):
+            raise TypeError(f"tie_break must be TieBreak values, got {key!r}")
+    items = list(ballots)
+    for item in items:
+        if not isinstance(item, kind):
+            raise TypeError(f"ballots must be {kind.__name__} values, got {item!r}")
+    named: set[C] = set()
+    for item in items:
+        named |= item.candidates
+    if candidates is None:
+        allowed = tuple(sorted(named))
+    else:
+        allowed = tuple(sorted(set(candidates)))
+        problems = []
+        for index, item in enumerate(items):
+            unknown = sorted(item.candidates - set(allowed))
+            if unknown:
+                error = InvalidBallot.must(f"ballots[{index}]", "name only the candidates", unknown)
+                error.index = index
+                problems.append(error)
+        if problems:
+            raise ExceptionGroup(f"{len(problems)} of {len(items)} ballots are not valid", problems)
+    counted = [item for item in items if item.candidates]
+    abstentions = sum(item.weight for item in items if not item.candidates)
+    return counted, allowed, abstentions
+
+
+def _ranked_selection(
+    rule: str,
+    totals: dict[C, Fraction],
+    *,
+    seats: int,
+    candidates: tuple[C, ...],
+    tie_break: Sequence[TieBreak],
+    abstentions: int,
+    eligible: set[C] | None = None,
+) -> Selection[C]:
+    """Choose the *seats* best of *totals*; *eligible* (if given) ranks ahead of the rest."""
+    ordered = sorted(
+        candidates,
+        key=lambda c: (eligible is not None and c not in eligible, -totals[c]),
+    )
+    chosen: list[C] = []
+    ties: list[Tie[C]] = []
+    index = 0
+    while index < len(ordered) and len(chosen) < seats:
+        head = ordered[index]
+        band = (eligible is not None and head not in eligible, totals[head])
+        group = [
+            c
+            for c in ordered[index:]
+            if (eligible is not None and c not in eligible, totals[c]) == band
+        ]
+        if len(group) > 1:
+            order, decided = _break_tie(group, tie_break, [totals])
+            ties.append(
+                Tie(round=1, purpose="order", candidates=tuple(sorted(group)), order=order, broken_by=decided)
+            )
+            group = list(order)
+        chosen.extend(group[: seats - len(chosen)])
+        index += len(group)
+    scores = tuple(sorted(totals.items(), key=lambda item: (-item[1], item[0])))
+    return Selection(
+        rule=rule,
+        seats=seats,
+        candidates=candidates,
+        chosen=tuple(chosen),
+        rounds=(Round(number=1, scores=scores, elected=tuple(chosen)),),
+        ties=tuple(ties),
+        abstentions=abstentions,
+    )
+
+
+def plurality(
+    ballots: Iterable[RankedBallot[C]],
+    *,
+    seats: int = 3,
+    candidates: Iterable[C] | None = None,
+    tie_break: Sequence[TieBreak] = (),
+) -> Selection[C]:
+    """Choose the candidates with most first preferences (single non-transferable vote for several seats).
+
+    Simple and familiar, but it ignores every preference after the first and splits
+    the vote between similar candidates.
+
+    >>> from pact_core.selection import ranked_ballots
+    >>> plurality(ranked_ballots([["speeding", "drugs"], ["drugs"], ["speeding"]]), seats=1).chosen
+    ('speeding',)
+    """
+    counted, allowed, abstentions = _prepare(
+        ballots, RankedBallot, seats=seats, candidates=candidates, tie_break=tie_break
+    )
+    totals: Counter[C] = Counter(dict.fromkeys(allowed, 0))
+    for ballot in counted:
+        totals[ballot.ranking[0]] += ballot.weight
+    return _ranked_selection(
+        "plurality",
+        {c: Fraction(n) for c, n in totals.items()},
+        seats=seats,
+        candidates=allowed,
+        tie_break=tie_break,
+        abstentions=abstentions,
+    )
+
+
+def approval(
+    ballots: Iterable[ApprovalBallot[C]],
+    *,
+    seats: int = 3,
+    candidates: Iterable[C] | None = None,
+    tie_break: Sequence[TieBreak] = (),
+) -> Selection[C]:
+    """Choose the candidates approved by most voters (approval voting, "AV" for several seats).
+
+    Each voter approves as many candidates as they like; it suits a panel choosing
+    among many concerns, and never harms a candidate for being approved.
+
+    >>> from pact_core.selection import approval_ballots
+    >>> approval(approval_ballots([{"drugs", "speeding"}, {"drugs"}, {"litter"}]), seats=2).chosen
+    ('drugs', 'litter')
+    """
+    counted, allowed, abstentions = _prepare(
+        ballots, ApprovalBallot, seats=seats, candidates=candidates, tie_break=tie_break
+    )
+    totals: Counter[C] = Counter(dict.fromkeys(allowed, 0))
+    for ballot in counted:
+        for candidate in ballot.approved:
+            totals[candidate] += ballot.weight
+    return _ranked_selection(
+        "approval",
+        {c: Fraction(n) for c, n in totals.items()},
+        seats=seats,
+        candidates=allowed,
+        tie_break=tie_break,
+        abstentions=abstentions,
+    )
+
+
+def borda(
+    ballots: Iterable[RankedBallot[C]],
+    *,
+    seats: int = 3,
+    candidates: Iterable[C] | None = None,
+    tie_break: Sequence[TieBreak] = (),
+) -> Selection[C]:
+    """Choose by the standard Borda count: with *n* candidates, a ballot's first gets n-1 points, the next n-2, and so on.
+
+    A truncated ballot's unranked candidates share the points that remain equally
+    (each gets the average of the places left), so truncating never changes the total
+    a ballot gives, and no unranked candidate gains on another.
+    It rewards broad support, but is open to tactical burying.
+
+    >>> from pact_core.selection import ranked_ballots
+    >>> result = borda(ranked_ballots([["a", "b", "c"], ["b"], ["c", "a"]]), seats=1)
+    >>> result.chosen, {c: str(s) for c, s in result.scores().items()}
+    (('a',), {'a': '7/2', 'b': '3', 'c': '5/2'})
+    """
+    counted, allowed, abstentions = _prepare(
+        ballots, RankedBallot, seats=seats, candidates=candidates, tie_break=tie_break
+    )
+    n = len(allowed)
+    # Points are doubled so that every share is a whole number until the end.
+    doubled: Counter[C] = Counter(dict.fromkeys(allowed, 0))
+    shared = 0
+    by_length: Counter[int] = Counter()
+    for ballot in counted:
+        weight = ballot.weight
+        ranking = ballot.ranking
+        length = len(ranking)
+        share = n - length - 1
+        for place, candidate in enumerate(ranking):
+            doubled[candidate] += weight * (2 * (n - 1 - place) - share)
+        by_length[length] += weight
+    for length, weight in by_length.items():
+        shared += weight * (n - length - 1)
+    totals = {c: Fraction(doubled[c] + shared, 2) for c in allowed}
+    return _ranked_selection(
+        "borda",
+        totals,
+        seats=seats,
+        candidates=allowed,
+        tie_break=tie_break,
+        abstentions=abstentions,
+    )
+
+
+def score(  # noqa: PLR0913 - each option is a documented choice
+    ballots: Iterable[ScoreBallot[C]],
+    *,
+    seats: int = 3,
+    candidates: Iterable[C] | None = None,
+    tie_break: Sequence[TieBreak] = (),
+    aggregate: Literal["sum", "mean"] = "sum",
+    quorum: int = 1,
+) -> Selection[C]:
+    """Choose by score voting: the sum (or the mean) of the scores each candidate received.
+
+    With ``aggregate="sum"`` an unscored candidate gets nothing from that ballot (declare
+    ``minimum=0`` if a blank means the lowest score). With ``"mean"`` a candidate's score
+    is the mean over the ballots that scored it, and a candidate scored by fewer than
+    *quorum* voters (counting weights) ranks after every candidate that reached it, so a
+    single enthusiast cannot carry an issue nobody else scored.
+    Every ballot must be on the same range.
+
+    >>> from pact_core.selection import score_ballots
+    >>> ballots = score_ballots([{"a": 5}, {"b": 4}, {"b": 3}], maximum=5)
+    >>> [score(ballots, seats=1, aggregate=how, quorum=q).chosen for how, q in [("sum", 1), ("mean", 1), ("mean", 2)]]
+    [('b',), ('a',), ('b',)]
+    """
+    if aggregate not in ("sum", "mean"):
+        raise InvalidChoice.must("aggregate", "be one of 'sum', 'mean'", aggregate)
+    if not isinstance(quorum, int) or isinstance(quorum, bool):
+        raise TypeError(f"quorum must be an int, got {quorum!r}")
+    if quorum < 1:
+        raise InvalidElection.must("quorum", "be at least 1", quorum)
+    counted, allowed, abstentions = _prepare(
+        ballots, ScoreBallot, seats=seats, candidates=candidates, tie_break=tie_break
+    )
+    if counted:
+        first = counted[0]
+        problems = []
+        for index, ballot in enumerate(counted):
+            if (ballot.minimum, ballot.maximum) != (first.minimum, first.maximum):
+                error = InvalidBallot.must(
+                    f"ballots[{index}]",
+                    f"be scored from {first.minimum} to {first.maximum} as the first is",
+                    (ballot.minimum, ballot.maximum),
+                )
+                error.index = index
+                problems.append(error)
+        if problems:
+            raise ExceptionGroup(f"{len(problems)} ballots are on another range", problems)
+    sums: Counter[C] = Counter(dict.fromkeys(allowed, 0))
+    voters: Counter[C] = Counter(dict.fromkeys(allowed, 0))
+    for ballot in counted:
+        for candidate, value in ballot.scores:
+            sums[candidate] += value * ballot.weight
+            voters[candidate] += ballot.weight
+    if aggregate == "sum":
+        totals = {c: Fraction(sums[c]) for c in allowed}
+        eligible = None
+    else:
+        totals = {c: Fraction(sums[c], voters[c]) if voters[c] else Fraction(0) for c in allowed}
+        eligible = {c for c in allowed if voters[c] >= quorum}
+    return _ranked_selection(
+        f"score ({aggregate})",
+        totals,
+        seats=seats,
+        candidates=allowed,
+        tie_break=tie_break,
+        abstentions=abstentions,
+        eligible=eligible,
+    )

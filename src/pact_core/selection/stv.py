@@ -1,0 +1,267 @@
+"""The single transferable vote, with the Droop quota and a named surplus transfer method.
+
+Theory of operation. The count follows the Scottish local-government rules (the Scottish
+Local Government Elections Order 2011, Schedule 1, rules 45 to 52), which use the
+Weighted Inclusive Gregory Method:
+
+1. The quota is the Droop quota, ``floor(valid ballots / (seats + 1)) + 1``; it never changes.
+2. Every candidate at or over the quota is elected, the highest first.
+3. While an elected candidate has an untransferred surplus, the largest surplus moves
+   first: *every* ballot the candidate holds moves to its next continuing preference,
+   each at ``surplus x its value / the candidate's total`` (inclusive: all ballots;
+   weighted: by the value they arrived with). Values are cut (not rounded) to five
+   decimal places, as the Order requires; ``decimals=None`` counts exactly instead.
+4. With no surplus to move, the candidate with fewest votes is excluded and each of
+   their ballots moves on at the value it holds.
+5. When the continuing candidates are no more than the seats left, all are elected.
+
+Ballots with no continuing preference left are exhausted; the value lost to cutting
+values to five places is recorded too. With ``seats=1`` this is the instant runoff.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from fractions import Fraction
+from typing import Any
+
+from pact_core.errors import InvalidElection
+from pact_core.selection.ballots import C, RankedBallot
+from pact_core.selection.results import Round, Selection, Tie, TieBreak, Transfer, _break_tie
+from pact_core.selection.rules import _prepare
+
+__all__ = ["SurplusTransfer", "stv"]
+
+
+class SurplusTransfer(enum.Enum):
+    """How a surplus moves to the next preferences.
+
+    * ``WEIGHTED_INCLUSIVE_GREGORY``: every ballot moves, at a value in proportion to the
+      value it arrived with (Scottish local-government elections since 2007).
+    * ``UNWEIGHTED_INCLUSIVE_GREGORY``: every ballot moves at the same value, surplus /
+      number of ballots, whatever value it arrived with (Northern Ireland's rules use
+      this family); a ballot never moves at more than the value it holds.
+
+    >>> SurplusTransfer("weighted inclusive gregory")
+    <SurplusTransfer.WEIGHTED_INCLUSIVE_GREGORY: 'weighted inclusive gregory'>
+    """
+
+    WEIGHTED_INCLUSIVE_GREGORY = "weighted inclusive gregory"
+    UNWEIGHTED_INCLUSIVE_GREGORY = "unweighted inclusive gregory"
+
+
+class _Pile:
+    """The ballots a candidate holds: (ranking of indices, position, weight, value per ballot)."""
+
+    __slots__ = ("items", "total")
+
+    def __init__(self) -> None:
+        self.items: list[tuple[tuple[int, ...], int, int, Any]] = []
+        self.total: Any = 0
+
+
+def _next_preference(ranking: tuple[int, ...], position: int, continuing: list[bool]) -> int:
+    """The position of the next continuing preference after *position*, or -1."""
+    for later in range(position + 1, len(ranking)):
+        if continuing[ranking[later]]:
+            return later
+    return -1
+
+
+def stv(  # noqa: C901, PLR0912, PLR0913, PLR0915 - one count, read top to bottom as the Order is
+    ballots: Iterable[RankedBallot[C]],
+    *,
+    seats: int = 3,
+    candidates: Iterable[C] | None = None,
+    tie_break: Sequence[TieBreak] = (),
+    transfer: SurplusTransfer = SurplusTransfer.WEIGHTED_INCLUSIVE_GREGORY,
+    decimals: int | None = 5,
+) -> Selection[C]:
+    """Choose by the single transferable vote: proportional, and a voter's later preferences count when earlier ones cannot help.
+
+    Ties for exclusion or for whose surplus moves first are broken by *tie_break*, then by
+    candidate id (the highest id is excluded first); the Scottish rules break them by the
+    earlier rounds, which `TieBreak.earlier_rounds` gives.
+
+    >>> from pact_core.selection import ranked_ballots
+    >>> ballots = ranked_ballots([["drugs", "asb"], ["asb"], ["speeding", "asb"]], weights=[4, 3, 2])
+    >>> result = stv(ballots, seats=2)
+    >>> result.quota, result.chosen
+    (Fraction(4, 1), ('drugs', 'asb'))
+    """
+    if not isinstance(transfer, SurplusTransfer):
+        raise TypeError(f"transfer must be a SurplusTransfer, got {transfer!r}")
+    if decimals is not None and (not isinstance(decimals, int) or isinstance(decimals, bool)):
+        raise TypeError(f"decimals must be an int or None, got {decimals!r}")
+    if decimals is not None and decimals < 0:
+        raise InvalidElection.must("decimals", "not be negative", decimals)
+    counted, allowed, abstentions = _prepare(
+        ballots, RankedBallot, seats=seats, candidates=candidates, tie_break=tie_break
+    )
+    index = {candidate: i for i, candidate in enumerate(allowed)}
+    n = len(allowed)
+    # Values are whole numbers of 10**-decimals (exact integers), or Fractions when exact.
+    unit: Any = 10**decimals if decimals is not None else Fraction(1)
+
+    def cut(numerator: Any, denominator: Any) -> Any:
+        if decimals is None:
+            return Fraction(numerator) / denominator
+        return numerator // denominator
+
+    def shown(value: Any) -> Fraction:
+        return Fraction(value) / unit if decimals is not None else Fraction(value)
+
+    piles = [_Pile() for _ in range(n)]
+    continuing = [True] * n
+    valid = 0
+    exhausted: Any = 0
+    grouped: dict[tuple[int, ...], int] = {}
+    for ballot in counted:
+        ranking = tuple(index[c] for c in ballot.ranking)
+        grouped[ranking] = grouped.get(ranking, 0) + ballot.weight
+        valid += ballot.weight
+    for ranking, weight in grouped.items():
+        pile = piles[ranking[0]]
+        pile.items.append((ranking, 0, weight, unit))
+        pile.total += weight * unit
+    quota = (valid // (seats + 1) + 1) * unit
+    elected: list[int] = []
+    pending: list[int] = []  # elected, surplus not yet moved
+    rounds: list[Round[C]] = []
+    ties: list[Tie[C]] = []
+    history: list[dict[C, Fraction]] = []
+    step: tuple[list[int], list[int], Transfer[C] | None] = ([], [], None)
+
+    def record() -> None:
+        chosen_now, excluded_now, moved = step
+        scores = {allowed[i]: shown(piles[i].total) for i in range(n) if continuing[i] or i in elected}
+        history.append(scores)
+        rounds.append(
+            Round(
+                number=len(rounds) + 1,
+                scores=tuple(sorted(scores.items(), key=lambda item: (-item[1], item[0]))),
+                elected=tuple(allowed[i] for i in chosen_now),
+                excluded=tuple(allowed[i] for i in excluded_now),
+                transfer=moved,
+            )
+        )
+
+    def ordered(group: list[int], purpose: str) -> list[int]:
+        if len(group) < 2:
+            return group
+        order, decided = _break_tie([allowed[i] for i in group], tie_break, history[:-1])
+        ties.append(
+            Tie(
+                round=len(rounds),
+                purpose=purpose,
+                candidates=tuple(sorted(allowed[i] for i in group)),
+                order=order,
+                broken_by=decided,
+            )
+        )
+        return [index[c] for c in order]
+
+    def by_total_desc(group: list[int], purpose: str) -> list[int]:
+        result: list[int] = []
+        for total in sorted({piles[i].total for i in group}, reverse=True):
+            result.extend(ordered([i for i in group if piles[i].total == total], purpose))
+        return result
+
+    def move(source: int, value_of: Any) -> tuple[dict[int, Any], Any]:
+        """Move every ballot of *source* on; *value_of* gives each ballot's new value."""
+        nonlocal exhausted
+        received: dict[int, Any] = {}
+        lost: Any = 0
+        for ranking, position, weight, value in piles[source].items:
+            later = _next_preference(ranking, position, continuing)
+            new_value = value_of(value)
+            if later < 0:
+                lost += weight * new_value
+                continue
+            target = ranking[later]
+            piles[target].items.append((ranking, later, weight, new_value))
+            amount = weight * new_value
+            piles[target].total += amount
+            received[target] = received.get(target, 0) + amount
+        exhausted += lost
+        piles[source].items = []
+        return received, lost
+
+    record()
+    while True:
+        hopeful = [i for i in range(n) if continuing[i]]
+        if len(elected) >= seats:
+            break
+        if len(hopeful) <= seats - len(elected):
+            won = by_total_desc(hopeful, "order")
+            for i in won:
+                continuing[i] = False
+            elected.extend(won)
+            step = (won, [], None)
+            if won:
+                record()
+            break
+        reached = [i for i in hopeful if piles[i].total >= quota]
+        if reached:
+            won = by_total_desc(reached, "order")
+            for i in won:
+                continuing[i] = False
+            elected.extend(won)
+            pending.extend(i for i in won if piles[i].total > quota)
+            if len(elected) >= seats:
+                step = (won, [], None)
+                record()
+                break
+        else:
+            won = []
+        if pending:
+            largest = max(piles[i].total for i in pending)
+            source = ordered([i for i in pending if piles[i].total == largest], "surplus")[0]
+            pending.remove(source)
+            total = piles[source].total
+            surplus = total - quota
+            papers = sum(weight for _, _, weight, _ in piles[source].items)
+            if transfer is SurplusTransfer.WEIGHTED_INCLUSIVE_GREGORY:
+                received, lost = move(source, lambda value: cut(surplus * value, total))
+                value = Fraction(surplus, total)
+            else:
+                each = cut(surplus, papers)
+                received, lost = move(source, lambda value: min(value, each))
+                value = shown(each)
+            piles[source].total = quota
+            moved = Transfer(
+                source=allowed[source],
+                reason="surplus",
+                value=value,
+                received=tuple(sorted((allowed[i], shown(a)) for i, a in received.items())),
+                exhausted=shown(lost),
+            )
+            step = (won, [], moved)
+            record()
+            continue
+        lowest = min(piles[i].total for i in hopeful)
+        tied = [i for i in hopeful if piles[i].total == lowest]
+        out = ordered(tied, "exclusion")[-1]
+        continuing[out] = False
+        received, lost = move(out, lambda value: value)
+        piles[out].total = 0
+        moved = Transfer(
+            source=allowed[out],
+            reason="exclusion",
+            value=Fraction(1),
+            received=tuple(sorted((allowed[i], shown(a)) for i, a in received.items())),
+            exhausted=shown(lost),
+        )
+        step = (won, [out], moved)
+        record()
+    return Selection(
+        rule=f"stv ({transfer.value})",
+        seats=seats,
+        candidates=allowed,
+        chosen=tuple(allowed[i] for i in elected),
+        rounds=tuple(rounds),
+        ties=tuple(ties),
+        abstentions=abstentions,
+        quota=shown(quota),
+    )
