@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pickle
-from fractions import Fraction as F
+from typing import TYPE_CHECKING
+from fractions import Fraction
 
 import pytest
 
@@ -13,6 +14,7 @@ from pact_core.selection import (
     ApprovalBallot,
     RankedBallot,
     ScoreBallot,
+    Selection,
     SurplusTransfer,
     TieBreak,
     approval,
@@ -25,6 +27,15 @@ from pact_core.selection import (
     stv,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+
+def _exact(pairs: Iterable[tuple[str, Fraction]]) -> list[tuple[str, object]]:
+    """The pairs as a list, to compare with whole numbers (a Fraction equals its int)."""
+    return list(pairs)
+
+
 # ----------------------------------------------------------------------------- ballots
 
 
@@ -34,8 +45,10 @@ def test_ranked_ballot_shape() -> None:
     assert ballot.first == "a"
     assert ballot.candidates == {"a", "b"}
     assert RankedBallot([]).first is None
-    assert pickle.loads(pickle.dumps(ballot)) == ballot
-    with pytest.raises(InvalidBallot, match=r"^ranking must rank each candidate once, got \['a', 'b'\]$"):
+    assert pickle.loads(pickle.dumps(ballot))  # noqa: S301 - our own bytes == ballot
+    with pytest.raises(
+        InvalidBallot, match=r"^ranking must rank each candidate once, got \['a', 'b'\]$"
+    ):
         RankedBallot(["a", "b", "a", "c", "b"])
     with pytest.raises(InvalidBallot, match="^weight must be at least 1, got 0$"):
         RankedBallot(["a"], weight=0)
@@ -74,7 +87,9 @@ def test_builders_report_every_bad_row_with_its_index() -> None:
     with pytest.raises(ExceptionGroup) as caught:
         score_ballots([{"a": 6}, {"a": 2}, {"b": -1}], maximum=5)
     assert [e.index for e in caught.value.exceptions if isinstance(e, InvalidBallot)] == [0, 2]
-    with pytest.raises(InvalidBallot, match=r"^weights must give one weight per ballot \(2\), got \[1\]$"):
+    with pytest.raises(
+        InvalidBallot, match=r"^weights must give one weight per ballot \(2\), got \[1\]$"
+    ):
         approval_ballots([{"a"}, {"b"}], weights=[1])
     assert approval_ballots([{"a"}], weights=[4])[0] == ApprovalBallot({"a"}, weight=4)
 
@@ -129,7 +144,7 @@ def test_fewer_candidates_than_seats() -> None:
     result = approval([ApprovalBallot({"a"})], seats=3, candidates=["a", "b"])
     assert result.chosen == ("a", "b")
     assert result.unfilled == 1
-    empty = plurality([], seats=3)
+    empty: Selection[str] = plurality([], seats=3)
     assert (empty.chosen, empty.unfilled, empty.candidates) == ((), 3, ())
 
 
@@ -147,10 +162,10 @@ def test_borda_complete_and_truncated_ballots() -> None:
     ballots = ranked_ballots([["a", "b", "c", "d"], ["d"], ["c", "b"]], weights=[2, 1, 1])
     result = borda(ballots, seats=4)
     expected = {
-        "a": 2 * 3 + 1 + F(1, 2),
+        "a": 2 * 3 + 1 + Fraction(1, 2),
         "b": 2 * 2 + 1 + 2,
         "c": 2 * 1 + 1 + 3,
-        "d": 2 * 0 + 3 + F(1, 2),
+        "d": 2 * 0 + 3 + Fraction(1, 2),
     }
     assert result.scores() == expected
     assert result.chosen == ("a", "b", "c", "d")
@@ -168,7 +183,7 @@ def test_score_sum_and_mean_with_quorum() -> None:
     assert total.rule == "score (sum)"
     assert total.abstentions == 2
     mean = score(ballots, seats=3, aggregate="mean")
-    assert mean.scores() == {"a": 5, "b": F(7, 2), "c": F(3, 2)}
+    assert mean.scores() == {"a": 5, "b": Fraction(7, 2), "c": Fraction(3, 2)}
     assert mean.chosen == ("a", "b", "c")
     quorate = score(ballots, seats=3, aggregate="mean", quorum=2)
     assert quorate.chosen == ("b", "c", "a")
@@ -177,7 +192,11 @@ def test_score_sum_and_mean_with_quorum() -> None:
 
 
 def test_score_ballots_must_share_a_range() -> None:
-    ballots = [ScoreBallot({"a": 1}), ScoreBallot({"a": 7}, maximum=10), ScoreBallot({"a": 2}, minimum=1)]
+    ballots = [
+        ScoreBallot({"a": 1}),
+        ScoreBallot({"a": 7}, maximum=10),
+        ScoreBallot({"a": 2}, minimum=1),
+    ]
     with pytest.raises(ExceptionGroup) as caught:
         score(ballots)
     assert [str(e) for e in caught.value.exceptions] == [
@@ -202,10 +221,12 @@ def test_argument_errors() -> None:
     with pytest.raises(TypeError, match="^seats must be an int"):
         plurality([], seats=2.0)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="^ballots must be RankedBallot values"):
-        plurality([ApprovalBallot({"a"})])  # type: ignore[list-item]
+        plurality([ApprovalBallot({"a"})])  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="^tie_break must be TieBreak values"):
         plurality([], tie_break=["harm"])  # type: ignore[list-item]
-    with pytest.raises(InvalidChoice, match="^aggregate must be one of 'sum', 'mean', got 'median'$"):
+    with pytest.raises(
+        InvalidChoice, match="^aggregate must be one of 'sum', 'mean', got 'median'$"
+    ):
         score([], aggregate="median")  # type: ignore[arg-type]
     with pytest.raises(InvalidElection, match="^quorum must be at least 1, got 0$"):
         score([], quorum=0)
@@ -248,19 +269,19 @@ def test_textbook_stv_count_with_surplus_and_exclusions() -> None:
     assert result.quota == 6
     assert result.chosen == ("Chocolate", "Oranges", "Strawberries")
     first, surplus, pears, hamburgers, final = result.rounds
-    assert first.scores == (
+    assert _exact(first.scores) == [
         ("Chocolate", 12),
         ("Oranges", 4),
         ("Pears", 2),
         ("Hamburgers", 1),
         ("Strawberries", 1),
-    )
+    ]
     # Chocolate's surplus of 6 from 12: every ballot moves on at half its value.
     assert surplus.elected == ("Chocolate",)
     assert surplus.transfer is not None
     assert (surplus.transfer.source, surplus.transfer.reason) == ("Chocolate", "surplus")
-    assert surplus.transfer.value == F(1, 2)
-    assert surplus.transfer.received == (("Hamburgers", 2), ("Strawberries", 4))
+    assert surplus.transfer.value == Fraction(1, 2)
+    assert _exact(surplus.transfer.received) == [("Hamburgers", 2), ("Strawberries", 4)]
     assert dict(surplus.scores)["Strawberries"] == 5
     assert dict(surplus.scores)["Chocolate"] == 6
     assert pears.excluded == ("Pears",)
@@ -273,10 +294,10 @@ def test_textbook_stv_count_with_surplus_and_exclusions() -> None:
     assert hamburgers.transfer is not None
     assert hamburgers.transfer.exhausted == 3
     # one seat left, one continuing candidate: Strawberries are elected without a quota
-    assert (final.elected, final.transfer, dict(final.scores)["Strawberries"]) == (
+    assert (final.elected, final.transfer, _exact(final.scores)[-1]) == (
         ("Strawberries",),
         None,
-        5,
+        ("Strawberries", 5),
     )
     assert result.ties == ()
 
@@ -295,18 +316,18 @@ def test_values_are_cut_to_five_decimal_places() -> None:
     two = stv(ballots, seats=2)
     assert two.quota == 2
     assert two.rounds[1].transfer is not None
-    assert two.rounds[1].transfer.received == (("b", 1), ("c", F(1, 2)))
-    assert two.rounds[1].transfer.exhausted == F(1, 2)
+    assert _exact(two.rounds[1].transfer.received) == [("b", 1), ("c", Fraction(1, 2))]
+    assert two.rounds[1].transfer.exhausted == Fraction(1, 2)
     sevenths = ranked_ballots([["a", "b"], ["a", "c"], ["d"], ["e"]], weights=[5, 4, 2, 2])
     # quota = 13 // 3 + 1 = 5; a has 9, surplus 4: each ballot moves at 4/9 = 0.44444 (cut)
     counted = stv(sevenths, seats=2)
     moved = counted.rounds[1].transfer
     assert moved is not None
-    assert moved.received == (("b", F(222220, 100000)), ("c", F(177776, 100000)))
+    assert moved.received == (("b", Fraction(222220, 100000)), ("c", Fraction(177776, 100000)))
     exact = stv(sevenths, seats=2, decimals=None)
     exact_moved = exact.rounds[1].transfer
     assert exact_moved is not None
-    assert exact_moved.received == (("b", F(20, 9)), ("c", F(16, 9)))
+    assert exact_moved.received == (("b", Fraction(20, 9)), ("c", Fraction(16, 9)))
 
 
 def test_unweighted_inclusive_gregory_moves_every_ballot_at_one_value() -> None:
@@ -314,16 +335,14 @@ def test_unweighted_inclusive_gregory_moves_every_ballot_at_one_value() -> None:
     result = stv(ballots, seats=2, transfer=SurplusTransfer.UNWEIGHTED_INCLUSIVE_GREGORY)
     moved = result.rounds[1].transfer
     assert moved is not None
-    assert moved.value == F(44444, 100000)
+    assert moved.value == Fraction(44444, 100000)
     assert result.rule == "stv (unweighted inclusive gregory)"
 
 
 def test_weighted_gregory_keeps_the_value_ballots_arrived_with() -> None:
     # x is elected on the first count with a surplus; its ballots reach y at 1/2;
     # y then has a surplus and passes on those ballots at a fraction of 1/2.
-    ballots = ranked_ballots(
-        [["x", "y", "z"], ["y", "w"], ["z"], ["w"]], weights=[12, 5, 4, 3]
-    )
+    ballots = ranked_ballots([["x", "y", "z"], ["y", "w"], ["z"], ["w"]], weights=[12, 5, 4, 3])
     result = stv(ballots, seats=3, decimals=None)
     assert result.quota == 7
     assert result.chosen[:2] == ("x", "y")
@@ -331,14 +350,12 @@ def test_weighted_gregory_keeps_the_value_ballots_arrived_with() -> None:
         r.transfer for r in result.rounds if r.transfer is not None and r.transfer.source == "y"
     )
     # y holds 5 ballots at 1 and 12 at 5/12 (total 10): surplus 3, factor 3/10.
-    assert y_surplus.value == F(3, 10)
-    assert y_surplus.received == (("w", F(3, 2)), ("z", F(3, 2)))
+    assert y_surplus.value == Fraction(3, 10)
+    assert y_surplus.received == (("w", Fraction(3, 2)), ("z", Fraction(3, 2)))
 
 
 def test_stv_with_one_seat_is_instant_runoff() -> None:
-    ballots = ranked_ballots(
-        [["a", "b", "c"], ["b", "c", "a"], ["c", "b", "a"]], weights=[4, 3, 2]
-    )
+    ballots = ranked_ballots([["a", "b", "c"], ["b", "c", "a"], ["c", "b", "a"]], weights=[4, 3, 2])
     # no majority (quota 5); c is excluded, its 2 go to b, who wins with 5
     result = stv(ballots, seats=1)
     assert result.chosen == ("b",)
@@ -352,7 +369,9 @@ def test_exclusion_ties_use_earlier_rounds_then_the_highest_id_goes() -> None:
     scottish = stv(ballots, seats=1, tie_break=[TieBreak.earlier_rounds()])
     assert plain.chosen == scottish.chosen == ("a",)
     assert plain.ties == scottish.ties == ()
-    ballots = ranked_ballots([["a", "c"], ["b", "c"], ["c"], ["d", "b"], ["e"]], weights=[4, 1, 2, 1, 4])
+    ballots = ranked_ballots(
+        [["a", "c"], ["b", "c"], ["c"], ["d", "b"], ["e"]], weights=[4, 1, 2, 1, 4]
+    )
     # round 1: a 4, e 4, c 2, b 1, d 1 -> b and d tie for exclusion at 1
     plain = stv(ballots, seats=1)
     exclusion = next(t for t in plain.ties if t.purpose == "exclusion")
@@ -371,7 +390,9 @@ def test_earlier_rounds_key_decides_when_the_history_differs() -> None:
     result = stv(ballots, seats=1, tie_break=[TieBreak.earlier_rounds()])
     assert result.ties[0].candidates == ("d", "e")
     assert result.ties[0].broken_by == CANDIDATE_ID
-    tied_later = ranked_ballots([["a"], ["b"], ["c", "b"], ["d", "b"], ["e", "c"], ["f"]], weights=[9, 4, 3, 1, 2, 5])
+    tied_later = ranked_ballots(
+        [["a"], ["b"], ["c", "b"], ["d", "b"], ["e", "c"], ["f"]], weights=[9, 4, 3, 1, 2, 5]
+    )
     # round 1: a 9, f 5, b 4, c 3, e 2, d 1 -> d out, b 5 ; round 2: a 9, b 5, f 5, c 3, e 2
     # e out -> c 5; round 3: a 9, b 5, c 5, f 5 -> three-way tie; earliest difference: f 5 > b 4 > c 3
     for latest, expected_out in ((False, "c"), (True, "c")):

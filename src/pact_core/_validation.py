@@ -33,3 +33,9 @@ def all_of(value: Iterable[T], kind: type[T], field: str) -> tuple[T, ...]:
         if not isinstance(item, kind):
             raise TypeError(f"{field} must be {kind.__name__} values, got {item!r}")
     return items
+
+
+def require_int(value: object, *, field: str) -> None:
+    """A `TypeError` naming *field* unless *value* is an int (and not a bool)."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{field} must be an int, got {value!r}")

@@ -380,7 +380,7 @@ class InvalidBallot(PactError, ValueError):
 
     index: int | None
 
-    def __init__(  # noqa: PLR0913 - the house keywords, and where in the list
+    def __init__(
         self,
         message: str,
         *,

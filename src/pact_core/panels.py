@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import itertools
 from typing import TYPE_CHECKING
 
 import attrs
@@ -21,11 +22,12 @@ from pact_core._validation import all_of, nonblank
 from pact_core.errors import ExceptionGroup, InvalidPanel
 from pact_core.geography.codes import WardCode
 from pact_core.geography.neighbourhoods import Neighbourhood, NeighbourhoodMap
-from pact_core.geography.wards import Ward
 from pact_core.intervals import Interval, aware, elapsed, require_aware
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    from pact_core.geography.wards import Ward
 
 __all__ = [
     "Cadence",
@@ -195,7 +197,7 @@ class Panel:
         held.sort(key=lambda meeting: meeting.start)
         late = [
             (before, after)
-            for before, after in zip(held, held[1:], strict=False)
+            for before, after in itertools.pairwise(held)
             if after.start > self.next_meeting_window(before.start).end
         ]
         if not held:
@@ -310,7 +312,10 @@ class Meeting:
         if self.invited is not None and self.invited > self.start:
             problems.append(
                 InvalidPanel.must(
-                    "invited", "not be after the meeting", self.invited, shown=self.invited.isoformat()
+                    "invited",
+                    "not be after the meeting",
+                    self.invited,
+                    shown=self.invited.isoformat(),
                 )
             )
         if problems:

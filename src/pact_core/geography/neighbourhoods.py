@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 import html
 import math
-from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 import shapely

@@ -49,6 +49,14 @@ def _repeated(items: Sequence[Any]) -> list[Any]:
     return sorted(twice)
 
 
+def _to_ranking(value: Iterable[C]) -> tuple[C, ...]:
+    return tuple(value)
+
+
+def _to_approved(value: Iterable[C]) -> frozenset[C]:
+    return frozenset(value)
+
+
 @attrs.frozen
 class RankedBallot(Generic[C]):
     """A strict order of candidates, most preferred first; it may stop before the last.
@@ -63,14 +71,12 @@ class RankedBallot(Generic[C]):
     pact_core.errors.InvalidBallot: ranking must rank each candidate once, got ['speeding']
     """
 
-    ranking: tuple[C, ...] = attrs.field(converter=tuple)
+    ranking: tuple[C, ...] = attrs.field(converter=_to_ranking)
     weight: int = attrs.field(default=1, validator=_weight, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if len(set(self.ranking)) != len(self.ranking):
-            raise InvalidBallot.must(
-                "ranking", "rank each candidate once", _repeated(self.ranking)
-            )
+            raise InvalidBallot.must("ranking", "rank each candidate once", _repeated(self.ranking))
 
     @property
     def first(self) -> C | None:
@@ -91,7 +97,7 @@ class ApprovalBallot(Generic[C]):
     ['drugs', 'speeding']
     """
 
-    approved: frozenset[C] = attrs.field(converter=frozenset)
+    approved: frozenset[C] = attrs.field(converter=_to_approved)
     weight: int = attrs.field(default=1, validator=_weight, kw_only=True)
 
     @property
@@ -100,10 +106,11 @@ class ApprovalBallot(Generic[C]):
         return self.approved
 
 
-def _to_scores(value: Mapping[Any, int]) -> tuple[tuple[Any, int], ...]:
+def _to_scores(value: Mapping[C, int]) -> tuple[tuple[C, int], ...]:
     if not isinstance(value, Mapping):
         raise TypeError(f"scores must be a mapping of candidate to int, got {value!r}")
-    for score in value.values():
+    given: Iterable[object] = value.values()
+    for score in given:
         if not isinstance(score, int) or isinstance(score, bool):
             raise TypeError(f"scores must be ints, got {score!r}")
     return tuple(sorted(value.items()))
@@ -173,7 +180,7 @@ def _build_all(
     for index, (row, count) in enumerate(zip(rows, counts, strict=True)):
         try:
             built.append(make(row, count))
-        except InvalidBallot as err:
+        except InvalidBallot as err:  # noqa: PERF203 - every bad row is reported, so each is tried
             problems.append(
                 InvalidBallot.must(f"ballots[{index}].{err.field}", str(err.rule), err.value)
             )

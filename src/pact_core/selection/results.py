@@ -69,7 +69,9 @@ class TieBreak:
     @classmethod
     def earlier_rounds(cls, *, latest: bool = False) -> TieBreak:
         """The candidates' scores in the rounds before the tie: the earliest difference, or the latest."""
-        return cls(name="latest earlier round" if latest else "earliest earlier round", latest=latest)
+        return cls(
+            name="latest earlier round" if latest else "earliest earlier round", latest=latest
+        )
 
 
 @attrs.frozen(kw_only=True)

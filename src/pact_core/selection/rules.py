@@ -10,13 +10,16 @@ scored on another range, is reported with its index.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
 from fractions import Fraction
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+from pact_core._validation import require_int
 from pact_core.errors import ExceptionGroup, InvalidBallot, InvalidChoice, InvalidElection
 from pact_core.selection.ballots import ApprovalBallot, C, RankedBallot, ScoreBallot
 from pact_core.selection.results import Round, Selection, Tie, TieBreak, _break_tie
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
 
 __all__ = ["approval", "borda", "plurality", "score"]
 
@@ -32,8 +35,7 @@ def _prepare(
     tie_break: Sequence[TieBreak],
 ) -> tuple[list[_B], tuple[C, ...], int]:
     """Check the arguments and the ballots; return the non-empty ballots, the candidates and the abstentions."""
-    if not isinstance(seats, int) or isinstance(seats, bool):
-        raise TypeError(f"seats must be an int, got {seats!r}")
+    require_int(seats, field="seats")
     if seats < 1:
         raise InvalidElection.must("seats", "be at least 1", seats)
     for key in tie_break:
@@ -64,7 +66,7 @@ def _prepare(
     return counted, allowed, abstentions
 
 
-def _ranked_selection(
+def _ranked_selection(  # noqa: PLR0913 - private, called with keywords
     rule: str,
     totals: dict[C, Fraction],
     *,
@@ -93,7 +95,13 @@ def _ranked_selection(
         if len(group) > 1:
             order, decided = _break_tie(group, tie_break, [totals])
             ties.append(
-                Tie(round=1, purpose="order", candidates=tuple(sorted(group)), order=order, broken_by=decided)
+                Tie(
+                    round=1,
+                    purpose="order",
+                    candidates=tuple(sorted(group)),
+                    order=order,
+                    broken_by=decided,
+                )
             )
             group = list(order)
         chosen.extend(group[: seats - len(chosen)])
@@ -248,8 +256,7 @@ def score(  # noqa: PLR0913 - each option is a documented choice
     """
     if aggregate not in ("sum", "mean"):
         raise InvalidChoice.must("aggregate", "be one of 'sum', 'mean'", aggregate)
-    if not isinstance(quorum, int) or isinstance(quorum, bool):
-        raise TypeError(f"quorum must be an int, got {quorum!r}")
+    require_int(quorum, field="quorum")
     if quorum < 1:
         raise InvalidElection.must("quorum", "be at least 1", quorum)
     counted, allowed, abstentions = _prepare(

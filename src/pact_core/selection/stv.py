@@ -22,16 +22,21 @@ values to five places is recorded too. With ``seats=1`` this is the instant runo
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from pact_core._validation import require_int
 from pact_core.errors import InvalidElection
 from pact_core.selection.ballots import C, RankedBallot
 from pact_core.selection.results import Round, Selection, Tie, TieBreak, Transfer, _break_tie
 from pact_core.selection.rules import _prepare
 
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
 __all__ = ["SurplusTransfer", "stv"]
+
+_Value = int | Fraction
 
 
 class SurplusTransfer(enum.Enum):
@@ -69,7 +74,7 @@ def _next_preference(ranking: tuple[int, ...], position: int, continuing: list[b
     return -1
 
 
-def stv(  # noqa: C901, PLR0912, PLR0913, PLR0915 - one count, read top to bottom as the Order is
+def stv(  # noqa: PLR0912, PLR0913, PLR0915 - one count, read top to bottom as the Order is
     ballots: Iterable[RankedBallot[C]],
     *,
     seats: int = 3,
@@ -92,8 +97,8 @@ def stv(  # noqa: C901, PLR0912, PLR0913, PLR0915 - one count, read top to botto
     """
     if not isinstance(transfer, SurplusTransfer):
         raise TypeError(f"transfer must be a SurplusTransfer, got {transfer!r}")
-    if decimals is not None and (not isinstance(decimals, int) or isinstance(decimals, bool)):
-        raise TypeError(f"decimals must be an int or None, got {decimals!r}")
+    if decimals is not None:
+        require_int(decimals, field="decimals")
     if decimals is not None and decimals < 0:
         raise InvalidElection.must("decimals", "not be negative", decimals)
     counted, allowed, abstentions = _prepare(
@@ -104,12 +109,12 @@ def stv(  # noqa: C901, PLR0912, PLR0913, PLR0915 - one count, read top to botto
     # Values are whole numbers of 10**-decimals (exact integers), or Fractions when exact.
     unit: Any = 10**decimals if decimals is not None else Fraction(1)
 
-    def cut(numerator: Any, denominator: Any) -> Any:
+    def cut(numerator: _Value, denominator: _Value) -> _Value:
         if decimals is None:
             return Fraction(numerator) / denominator
         return numerator // denominator
 
-    def shown(value: Any) -> Fraction:
+    def shown(value: _Value) -> Fraction:
         return Fraction(value) / unit if decimals is not None else Fraction(value)
 
     piles = [_Pile() for _ in range(n)]
@@ -135,7 +140,9 @@ def stv(  # noqa: C901, PLR0912, PLR0913, PLR0915 - one count, read top to botto
 
     def record() -> None:
         chosen_now, excluded_now, moved = step
-        scores = {allowed[i]: shown(piles[i].total) for i in range(n) if continuing[i] or i in elected}
+        scores = {
+            allowed[i]: shown(piles[i].total) for i in range(n) if continuing[i] or i in elected
+        }
         history.append(scores)
         rounds.append(
             Round(
@@ -168,7 +175,7 @@ def stv(  # noqa: C901, PLR0912, PLR0913, PLR0915 - one count, read top to botto
             result.extend(ordered([i for i in group if piles[i].total == total], purpose))
         return result
 
-    def move(source: int, value_of: Any) -> tuple[dict[int, Any], Any]:
+    def move(source: int, value_of: Callable[[_Value], _Value]) -> tuple[dict[int, Any], _Value]:
         """Move every ballot of *source* on; *value_of* gives each ballot's new value."""
         nonlocal exhausted
         received: dict[int, Any] = {}
@@ -223,11 +230,19 @@ def stv(  # noqa: C901, PLR0912, PLR0913, PLR0915 - one count, read top to botto
             surplus = total - quota
             papers = sum(weight for _, _, weight, _ in piles[source].items)
             if transfer is SurplusTransfer.WEIGHTED_INCLUSIVE_GREGORY:
-                received, lost = move(source, lambda value: cut(surplus * value, total))
+
+                def weighted(value: _Value, share: _Value = surplus, of: _Value = total) -> _Value:
+                    return cut(share * value, of)
+
+                received, lost = move(source, weighted)
                 value = Fraction(surplus, total)
             else:
                 each = cut(surplus, papers)
-                received, lost = move(source, lambda value: min(value, each))
+
+                def unweighted(value: _Value, cap: _Value = each) -> _Value:
+                    return min(value, cap)
+
+                received, lost = move(source, unweighted)
                 value = shown(each)
             piles[source].total = quota
             moved = Transfer(

@@ -25,7 +25,6 @@ from pact_core.testing._geography import (
 )
 from pact_core.testing._intervals import aware_datetimes, intervals
 from pact_core.testing._panels import councillors, meetings, panels
-from pact_core.testing._selection import approval_ballots, ranked_ballots, score_ballots
 from pact_core.testing._response import (
     escalation_ladders,
     event_logs,
@@ -33,6 +32,7 @@ from pact_core.testing._response import (
     queries,
     response_policies,
 )
+from pact_core.testing._selection import approval_ballots, ranked_ballots, score_ballots
 from pact_core.testing._teams import members, role_requirements, team_models, teams
 
 __all__ = [

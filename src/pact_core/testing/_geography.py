@@ -6,7 +6,6 @@ so that maps are valid by construction and fast to check.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 
 from hypothesis import strategies as st

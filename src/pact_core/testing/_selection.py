@@ -22,6 +22,10 @@ def _check(candidates: object, weights: object) -> None:
         raise InvalidArgument(f"weights must be a SearchStrategy of int, got {weights!r}")
 
 
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _weights(weights: st.SearchStrategy[int]) -> st.SearchStrategy[int]:
     return weights.map(lambda w: max(1, w))
 
@@ -44,10 +48,12 @@ def ranked_ballots(
     RankedBallot(ranking=(), weight=1)
     """
     _check(candidates, weights)
-    if not isinstance(min_size, int) or isinstance(min_size, bool) or min_size < 0:
+    if not _is_int(min_size) or min_size < 0:
         raise InvalidArgument(f"min_size must be a non-negative int, got {min_size!r}")
-    if max_size is not None and (not isinstance(max_size, int) or max_size < min_size):
-        raise InvalidArgument(f"max_size must be None or an int of at least min_size, got {max_size!r}")
+    if max_size is not None and (not _is_int(max_size) or max_size < min_size):
+        raise InvalidArgument(
+            f"max_size must be None or an int of at least min_size, got {max_size!r}"
+        )
     return st.builds(
         lambda ranking, weight: RankedBallot(tuple(ranking), weight=weight),
         st.lists(candidates, unique=True, min_size=min_size, max_size=max_size),
@@ -89,7 +95,7 @@ def score_ballots(
     """
     _check(candidates, weights)
     for name, bound in (("minimum", minimum), ("maximum", maximum)):
-        if not isinstance(bound, int) or isinstance(bound, bool):
+        if not _is_int(bound):
             raise InvalidArgument(f"{name} must be an int, got {bound!r}")
     if maximum <= minimum:
         raise InvalidArgument(f"maximum must be above minimum, got {maximum!r}")
