@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pickle
-from typing import TYPE_CHECKING
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -126,6 +126,15 @@ def test_a_tie_at_the_cut_is_broken_by_the_chain_and_recorded() -> None:
     assert result.ties[0].broken_by == "incumbency"
 
 
+def test_a_chain_refines_a_tie_key_by_key() -> None:
+    ballots = ranked_ballots([["a"], ["b"], ["c"]])
+    harm = TieBreak.by("harm", {"a": 2, "b": 1, "c": 1})
+    incumbency = TieBreak.by("incumbency", {"c": 1})
+    result = plurality(ballots, seats=3, tie_break=[harm, incumbency])
+    assert result.chosen == ("a", "c", "b")
+    assert result.ties[0].broken_by == "incumbency"
+
+
 def test_ties_after_the_cut_do_not_matter_and_are_not_reported() -> None:
     ballots = ranked_ballots([["a"], ["a"], ["b"], ["c"]])
     assert plurality(ballots, seats=1).ties == ()
@@ -238,7 +247,7 @@ def test_argument_errors() -> None:
         TieBreak.by("harm", [("a", 1)])  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="^transfer must be a SurplusTransfer"):
         stv([], transfer="meek")  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="^decimals must be an int or None"):
+    with pytest.raises(TypeError, match="^decimals must be an int"):
         stv([], decimals=2.5)  # type: ignore[arg-type]
     with pytest.raises(InvalidElection, match="^decimals must not be negative, got -1$"):
         stv([], decimals=-1)

@@ -20,6 +20,17 @@ from pact_core.geography import (
 )
 from pact_core.intervals import Interval, is_aware
 from pact_core.panels import Councillor, Meeting, MeetingKind, Panel
+from pact_core.priorities import (
+    COMMON_CATEGORIES,
+    Channel,
+    Concern,
+    HarmAssessment,
+    Issue,
+    Priority,
+    Register,
+)
+from pact_core.priorities import EventKind as PriorityEventKind
+from pact_core.priorities import Status as PriorityStatus
 from pact_core.response import (
     Clock,
     EscalationLadder,
@@ -29,25 +40,34 @@ from pact_core.response import (
     Query,
     ResponsePolicy,
 )
+from pact_core.selection import ApprovalBallot, RankedBallot, ScoreBallot
 from pact_core.teams import Member, Power, Role, RoleRequirement, Team, TeamModel
 from pact_core.testing import (
+    approval_ballots,
     aware_datetimes,
+    concerns,
     councillors,
     escalation_ladders,
     event_logs,
     goals,
+    harm_assessments,
     holiday_calendars,
     holidays,
     intervals,
+    issues,
     local_authority_codes,
     meetings,
     members,
     neighbourhood_maps,
     neighbourhoods,
     panels,
+    priorities,
     queries,
+    ranked_ballots,
+    registers,
     response_policies,
     role_requirements,
+    score_ballots,
     team_models,
     teams,
     ward_codes,
@@ -499,3 +519,96 @@ def test_bad_extra_arguments() -> None:
 @given(st.tuples(*(st.from_type(kind) for kind in EXTRA_TYPES)))
 def test_extra_types_are_registered(values: tuple[object, ...]) -> None:
     assert all(isinstance(value, kind) for value, kind in zip(values, EXTRA_TYPES, strict=True))
+
+
+# ----------------------------------------------------------------------------- selection and priorities
+
+
+@given(
+    ranked_ballots(candidates=st.integers(0, 9)),
+    approval_ballots(),
+    score_ballots(minimum=1, maximum=10),
+)
+def test_ballot_strategies_are_valid(
+    ranked: RankedBallot[Any], approved: ApprovalBallot[Any], scored: ScoreBallot[Any]
+) -> None:
+    assert len(set(ranked.ranking)) == len(ranked.ranking)
+    assert all(0 <= c <= 9 for c in ranked.ranking)
+    assert ranked.weight >= 1
+    assert approved.approved <= {"A", "B", "C", "D", "E"}
+    assert all(1 <= s <= 10 for _, s in scored.scores)
+
+
+@given(ranked_ballots(3, 3, candidates=st.sampled_from("xyz"), weights=st.integers(-5, 2)))
+def test_ranked_ballots_respect_their_size_bounds(ballot: RankedBallot[Any]) -> None:
+    assert sorted(ballot.ranking) == ["x", "y", "z"]
+    assert ballot.weight >= 1
+
+
+@given(concerns(force="kent"), issues(), harm_assessments(), priorities(), registers(max_size=3))
+def test_priority_strategies_are_valid(
+    concern: Concern, issue: Issue, harm: HarmAssessment, priority: Priority, register: Register
+) -> None:
+    assert concern.force == "kent"
+    assert concern.resident is None or " " not in concern.resident
+    assert issue.category in COMMON_CATEGORIES
+    assert 1 <= harm.harm <= 5
+    assert priority.events[0].kind is PriorityEventKind.ADOPTED
+    assert len(register.priorities) <= 3
+    assert all(p.panel.key == register.panel.key for p in register.priorities)
+
+
+def test_selection_and_priority_strategies_shrink_and_cover_their_space() -> None:
+    assert find(ranked_ballots(), lambda b: True) == RankedBallot(())
+    assert find(score_ballots(), lambda b: True).scores == ()
+    find(ranked_ballots(), lambda b: len(b.ranking) == 5 and b.weight == 5)
+    find(registers(), lambda r: len({p.status() for p in r.priorities}) >= 3)
+    find(priorities(), lambda p: p.action is not None and p.status() is not PriorityStatus.ACTIVE)
+    find(concerns(), lambda c: c.channel is Channel.DATA_ANALYSIS and c.resident is not None)
+    find(issues(categories=st.just("noise"), places=st.just("Park")), lambda i: i.place == "Park")
+
+
+def test_bad_selection_and_priority_arguments() -> None:
+    with pytest.raises(InvalidArgument, match="^candidates must be a SearchStrategy"):
+        ranked_ballots(candidates=["a"])  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument, match="^weights must be a SearchStrategy of int"):
+        approval_ballots(weights=3)  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument, match="^min_size must be a non-negative int, got -1$"):
+        ranked_ballots(-1)
+    with pytest.raises(
+        InvalidArgument, match="^max_size must be None or an int of at least min_size, got 1$"
+    ):
+        ranked_ballots(2, 1)
+    with pytest.raises(InvalidArgument, match="^maximum must be an int, got 5.0$"):
+        score_ballots(maximum=5.0)  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument, match="^maximum must be above minimum, got 1$"):
+        score_ballots(minimum=1, maximum=1)
+    with pytest.raises(InvalidArgument, match="^categories must be a SearchStrategy of str"):
+        issues(categories="noise")  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument, match="^issues must be a SearchStrategy of Issue"):
+        concerns(issues=[])  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument, match="^force must be a non-blank str"):
+        concerns(force="")
+    with pytest.raises(InvalidArgument, match="^panels must be a SearchStrategy of Panel"):
+        priorities(panels=[])  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument, match="^panels must be a SearchStrategy of Panel"):
+        registers(panels=[])  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument, match="^max_size must be a non-negative int, got -1$"):
+        registers(max_size=-1)
+
+
+SELECTION_TYPES: tuple[type, ...] = (
+    RankedBallot,
+    ApprovalBallot,
+    ScoreBallot,
+    Issue,
+    Concern,
+    HarmAssessment,
+    Priority,
+    Register,
+)
+
+
+@given(st.tuples(*(st.from_type(kind) for kind in SELECTION_TYPES)))
+def test_selection_and_priority_types_are_registered(values: tuple[object, ...]) -> None:
+    assert all(isinstance(v, kind) for v, kind in zip(values, SELECTION_TYPES, strict=True))

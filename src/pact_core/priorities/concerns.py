@@ -330,6 +330,21 @@ class Candidate:
         return min(c.raised for c in self.concerns)
 
 
+def _concern_order(concern: Concern) -> tuple[Any, ...]:
+    """A total order on concerns (raised, then id, then every other field), so grouping is deterministic."""
+    return (
+        concern.raised,
+        concern.id,
+        concern.text,
+        concern.channel.value,
+        concern.resident or "",
+        concern.neighbourhood or "",
+        str(concern.ward or ""),
+        concern.location or (),
+        concern.force,
+    )
+
+
 def candidates(
     concerns: Iterable[Concern],
     *,
@@ -360,7 +375,7 @@ def candidates(
     found = [
         Candidate(
             issue=issue,
-            concerns=tuple(sorted(items, key=lambda c: (c.raised, c.id))),
+            concerns=tuple(sorted(items, key=_concern_order)),
             harm=assessments.get(issue),
         )
         for issue, items in groups.items()

@@ -198,8 +198,6 @@ def stv(  # noqa: PLR0912, PLR0913, PLR0915 - one count, read top to bottom as t
     record()
     while True:
         hopeful = [i for i in range(n) if continuing[i]]
-        if len(elected) >= seats:
-            break
         if len(hopeful) <= seats - len(elected):
             won = by_total_desc(hopeful, "order")
             for i in won:

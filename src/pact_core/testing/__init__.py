@@ -25,6 +25,13 @@ from pact_core.testing._geography import (
 )
 from pact_core.testing._intervals import aware_datetimes, intervals
 from pact_core.testing._panels import councillors, meetings, panels
+from pact_core.testing._priorities import (
+    concerns,
+    harm_assessments,
+    issues,
+    priorities,
+    registers,
+)
 from pact_core.testing._response import (
     escalation_ladders,
     event_logs,
@@ -38,21 +45,26 @@ from pact_core.testing._teams import members, role_requirements, team_models, te
 __all__ = [
     "approval_ballots",
     "aware_datetimes",
+    "concerns",
     "councillors",
     "escalation_ladders",
     "event_logs",
     "goals",
+    "harm_assessments",
     "holiday_calendars",
     "holidays",
     "intervals",
+    "issues",
     "local_authority_codes",
     "meetings",
     "members",
     "neighbourhood_maps",
     "neighbourhoods",
     "panels",
+    "priorities",
     "queries",
     "ranked_ballots",
+    "registers",
     "response_policies",
     "role_requirements",
     "score_ballots",
@@ -85,6 +97,13 @@ def _hypothesis_setup_hook() -> None:
     )
     from pact_core.intervals import Interval  # noqa: PLC0415
     from pact_core.panels import Councillor, Meeting, Panel  # noqa: PLC0415
+    from pact_core.priorities import (  # noqa: PLC0415
+        Concern,
+        HarmAssessment,
+        Issue,
+        Priority,
+        Register,
+    )
     from pact_core.response import (  # noqa: PLC0415
         EscalationLadder,
         EventLog,
@@ -119,3 +138,8 @@ def _hypothesis_setup_hook() -> None:
     st.register_type_strategy(RankedBallot, ranked_ballots())
     st.register_type_strategy(ApprovalBallot, approval_ballots())
     st.register_type_strategy(ScoreBallot, score_ballots())
+    st.register_type_strategy(Issue, issues())
+    st.register_type_strategy(Concern, concerns())
+    st.register_type_strategy(HarmAssessment, harm_assessments())
+    st.register_type_strategy(Priority, priorities())
+    st.register_type_strategy(Register, registers())
