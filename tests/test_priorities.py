@@ -122,7 +122,7 @@ def test_concern_errors() -> None:
     with pytest.raises(InvalidPriority, match="^resident must be a pseudonymous id without spaces"):
         Concern(**base, resident="")
     with pytest.raises(TypeError, match="^resident must be a str or None"):
-        Concern(**base, resident=7)
+        Concern(**base, resident=7)  # type: ignore[arg-type]
     with pytest.raises(
         InvalidPriority,
         match=r"^location must be a latitude within ±90 and a longitude within ±180, got \(91.0, 0.0\)$",
@@ -199,7 +199,7 @@ def test_harm_assessment_and_weights_are_validated() -> None:
     ):
         HarmWeights(harm=-1)
     with pytest.raises(TypeError, match="^weights must be ints or Fractions"):
-        HarmWeights(harm=0.5)  # type: ignore[arg-type]
+        HarmWeights(harm=0.5)
     with pytest.raises(TypeError, match="^weights must be HarmWeights"):
         HarmAssessment(harm=1, likelihood=1, community_concern=1).score(None)  # type: ignore[arg-type]
     assert HarmWeights(likelihood=Fraction(1, 2)).likelihood == Fraction(1, 2)

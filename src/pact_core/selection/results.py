@@ -178,13 +178,19 @@ def _break_tie(
     tied: Sequence[C],
     chain: Sequence[TieBreak],
     history: Sequence[Mapping[Any, Fraction]],
+    *,
+    settle: Literal["all", "first", "last"] = "all",
 ) -> tuple[tuple[C, ...], str]:
     """Order *tied* best first by *chain*, then by id; return the order and the deciding key's name.
+
+    The deciding key is the one that settled what the tie decides: the whole order, or
+    only who comes first (whose surplus moves) or last (who is excluded).
 
     >>> _break_tie(["b", "a"], [], [])
     (('a', 'b'), 'candidate id')
     """
     groups: list[list[C]] = [sorted(tied)]
+    decided: str | None = None
     for key in chain:
         refined: list[list[C]] = []
         for group in groups:
@@ -209,6 +215,13 @@ def _break_tie(
             if absent:
                 refined.append(absent)
         groups = refined
+        settled = {
+            "all": all(len(group) == 1 for group in groups),
+            "first": len(groups[0]) == 1,
+            "last": len(groups[-1]) == 1,
+        }[settle]
+        if decided is None and settled:
+            decided = key.name
         if all(len(group) == 1 for group in groups):
-            return tuple(group[0] for group in groups), key.name
-    return tuple(c for group in groups for c in group), CANDIDATE_ID
+            break
+    return tuple(c for group in groups for c in group), decided or CANDIDATE_ID

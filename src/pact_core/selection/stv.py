@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import enum
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pact_core._validation import require_int
 from pact_core.errors import InvalidElection
@@ -157,7 +157,12 @@ def stv(  # noqa: PLR0912, PLR0913, PLR0915 - one count, read top to bottom as t
     def ordered(group: list[int], purpose: str) -> list[int]:
         if len(group) < 2:
             return group
-        order, decided = _break_tie([allowed[i] for i in group], tie_break, history[:-1])
+        settle: Literal["all", "first", "last"] = (
+            "last" if purpose == "exclusion" else "first" if purpose == "surplus" else "all"
+        )
+        order, decided = _break_tie(
+            [allowed[i] for i in group], tie_break, history[:-1], settle=settle
+        )
         ties.append(
             Tie(
                 round=len(rounds),

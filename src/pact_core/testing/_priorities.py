@@ -21,6 +21,7 @@ from pact_core.priorities import (
 )
 from pact_core.testing._geography import _check_force
 from pact_core.testing._panels import panels as _panels
+from pact_core.testing._selection import _is_int
 
 if TYPE_CHECKING:
     from pact_core.panels import Panel
@@ -169,7 +170,7 @@ def registers(
         panels = _panels()
     elif not isinstance(panels, st.SearchStrategy):
         raise InvalidArgument(f"panels must be a SearchStrategy of Panel, got {panels!r}")
-    if not isinstance(max_size, int) or isinstance(max_size, bool) or max_size < 0:
+    if not _is_int(max_size) or max_size < 0:
         raise InvalidArgument(f"max_size must be a non-negative int, got {max_size!r}")
 
     def build(panel: Panel) -> st.SearchStrategy[Register]:
