@@ -11,6 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import shapely
+from attrs import evolve as attrs_evolve
 
 from pact_core import CalendarUnit, HolidayCalendar, Interval, PactError, WorkingCalendar, merge
 from pact_core.calendars import england_and_wales_holidays
@@ -102,14 +103,13 @@ def calendars() -> None:
 def geography() -> object:
     section("Geography: Medway's wards and neighbourhoods")
     from pact_core.geography import (  # noqa: PLC0415 - shapely only when this section runs
-        Councillor,
         Neighbourhood,
         NeighbourhoodMap,
-        Panel,
         WardCode,
         WardPart,
         wards_from_geojson,
     )
+    from pact_core.panels import Councillor, Panel, directory  # noqa: PLC0415
 
     data = Path(__file__).parent / "data" / "medway_wards_2025.geojson"
     wards = wards_from_geojson(json.loads(data.read_text(encoding="utf-8")))
@@ -174,7 +174,7 @@ def geography() -> object:
     ]
     print(f"{panel.name} must invite {[c.name for c in panel.invitees(medway, councillors)]}")
     print("the ward-by-ward directory begins:")
-    for entry in medway.directory([panel])[:3]:
+    for entry in directory(medway, [panel])[:3]:
         print(
             f"  {entry.ward.code} {entry.ward.name:<30} {[n.id for n in entry.neighbourhoods]} {[p.name for p in entry.panels]}"
         )
@@ -288,6 +288,123 @@ def response() -> None:
         print(f"  escalate {escalation.at.astimezone(LONDON):%a %d %b %H:%M} to {escalation.to}")
 
 
+def priorities() -> None:
+    section("Priorities: the Gillingham PACT from concerns to its published top three")
+    from pact_core.panels import Meeting, Panel, PanelMember  # noqa: PLC0415
+    from pact_core.priorities import (  # noqa: PLC0415
+        Channel,
+        Concern,
+        EventKind,
+        Issue,
+        PriorityEvent,
+        Register,
+        RoutingPolicy,
+        candidates,
+        choose_priorities,
+        recurrences,
+    )
+    from pact_core.selection import RankedBallot  # noqa: PLC0415
+
+    panel = Panel(
+        force="kent",
+        neighbourhood="Gillingham",
+        name="Gillingham PACT",
+        members=[
+            *(PanelMember(name=n, organisation="Twydall Residents") for n in ("Ann", "Bob")),
+            PanelMember(name="Cy", organisation="Gillingham Business Forum"),
+            PanelMember(name="Di", organisation="Medway Housing"),
+            PanelMember(name="Cllr Ed", organisation="Medway Council", voting=False),
+        ],
+    )
+    said = [
+        ("speeding", "Twydall Lane", Channel.BEAT_SURGERY, "R-11"),
+        ("speeding", "Twydall Lane", Channel.ONLINE, "R-12"),
+        ("speeding", "Twydall Lane", Channel.MEETING, "R-11"),
+        ("drugs", "Great Lines Park", Channel.STREET_BRIEFING, "R-13"),
+        ("drugs", "Great Lines Park", Channel.ONLINE, "R-14"),
+        ("anti-social behaviour", "High Street", Channel.MEETING, "R-15"),
+        ("dog fouling", "Great Lines Park", Channel.ONLINE, "R-16"),
+        ("litter", "High Street", Channel.SURVEY, None),
+    ]
+    concerns = [
+        Concern(
+            id=f"G{n}",
+            text=f"{category} at {place}",
+            category=category,
+            force="kent",
+            neighbourhood="Gillingham",
+            place=place,
+            channel=channel,
+            resident=resident,
+            raised=dt.datetime(2025, 2, 1 + n, 12, tzinfo=LONDON),
+        )
+        for n, (category, place, channel, resident) in enumerate(said)
+    ]
+    routed = RoutingPolicy.default().route(concerns)
+    print(
+        f"{len(concerns)} concerns raised; {len(routed.police)} for the police, "
+        + ", ".join(f"{len(items)} routed to the {p}" for p, items in routed.partners)
+    )
+    pool = candidates(routed.police)
+    for candidate in pool:
+        print(
+            f"  candidate {candidate.issue.category} at {candidate.issue.place}: "
+            f"concerns {candidate.count}, distinct residents {candidate.residents}"
+        )
+    march = Meeting(
+        panel=panel,
+        start=dt.datetime(2025, 3, 20, 19, tzinfo=LONDON),
+        present=["Ann", "Bob", "Cy", "Di", "Cllr Ed"],
+        invited=dt.datetime(2025, 3, 6, 9, tzinfo=LONDON),
+    )
+    speeding, drugs, asb = (c.issue for c in pool)
+    violence = Issue(category="violence", place="Gillingham town centre")
+    ballots = {
+        "Ann": RankedBallot([speeding, drugs]),
+        "Bob": RankedBallot([speeding, asb]),
+        "Cy": RankedBallot([asb, drugs]),
+        "Di": RankedBallot([drugs, speeding]),
+    }
+    choice = choose_priorities(march, ballots, pool, reserved=[violence])
+    print(
+        f"{len(march.voters)} voting members present (Cllr Ed sits without a vote); "
+        f"STV with quota {choice.selection.quota} chose:"
+    )
+    register = Register(panel=panel).adopt(choice)
+    register = register.record(
+        register.priorities[1].id,
+        PriorityEvent(
+            kind=EventKind.ACTION,
+            at=dt.datetime(2025, 4, 9, 21, tzinfo=LONDON),
+            note="Speed checks on six evenings",
+        ),
+    )
+    for priority in register.priorities:
+        print(
+            f"  {priority.text:<45} issued {priority.issue_date:%d %b %Y}, "
+            f"action: {priority.action or 'none yet'}"
+        )
+    july = dt.datetime(2025, 7, 1, tzinfo=LONDON)
+    print(
+        f"on 1 July: {len(register.current(as_of=july))} current, "
+        f"{float(register.share_updated(as_of=july) or 0):.0%} updated in the last three months, "
+        f"next review by {register.priorities[0].next_review():%d %b %Y}"
+    )
+    june = Meeting(panel=panel, start=dt.datetime(2025, 6, 19, 19, tzinfo=LONDON))
+    register = register.review(
+        june,
+        {
+            register.priorities[0].id: EventKind.RETAINED,
+            register.priorities[1].id: EventKind.ACHIEVED,
+            register.priorities[2].id: EventKind.RETAINED,
+        },
+    )
+    again = attrs_evolve(concerns[0], id="G99", raised=dt.datetime(2025, 8, 2, 23, tzinfo=LONDON))
+    september = Meeting(panel=panel, start=dt.datetime(2025, 9, 18, 19, tzinfo=LONDON))
+    for flag in recurrences([*concerns, again], [march, june, september], register=register):
+        print(f"recurring: {flag.issue.category} at {flag.issue.place} ({flag.kind.value})")
+
+
 def main() -> None:
     print("pact_core tour")
     time_primitives()
@@ -295,6 +412,7 @@ def main() -> None:
     lookup(geography())
     teams()
     response()
+    priorities()
 
 
 if __name__ == "__main__":

@@ -100,3 +100,22 @@ assert_type(town.neighbourhoods_of(ward.code), tuple[Neighbourhood, ...])
 assert_type(town.wards_of("N"), tuple[Ward, ...])
 assert_type(pact_core.WardCode("E05014449"), WardCode)
 assert_type(ward_crosswalk([ward], [ward])[0].share, float)
+
+# panels, selection and priorities
+from fractions import Fraction  # noqa: E402
+
+from pact_core.panels import Meeting, Panel, directory  # noqa: E402
+from pact_core.priorities import Issue, Register, candidates, choose_priorities  # noqa: E402
+from pact_core.selection import RankedBallot, Selection, borda, stv  # noqa: E402
+
+panel = Panel(force="kent", neighbourhood="N", name="N PACT")
+assert_type(directory(town, [panel])[0].panels, tuple[Panel, ...])
+ballot = RankedBallot(("a", "b"))
+assert_type(ballot.ranking, tuple[str, ...])
+assert_type(stv([ballot], seats=1), Selection[str])
+assert_type(borda([ballot]).chosen, tuple[str, ...])
+assert_type(borda([ballot]).scores()["a"], Fraction)
+meeting = Meeting(panel=panel, start=dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc))
+choice = choose_priorities(meeting, {}, candidates([]))
+assert_type(choice.priorities, tuple[Issue, ...])
+assert_type(Register(panel=panel).adopt(choice), Register)

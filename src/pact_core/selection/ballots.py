@@ -79,6 +79,10 @@ class RankedBallot(Generic[C]):
             raise InvalidBallot.must("ranking", "rank each candidate once", _repeated(self.ranking))
 
     @property
+    def _names(self) -> tuple[C, ...]:
+        return self.ranking
+
+    @property
     def first(self) -> C | None:
         """The first preference, or None for an empty ballot."""
         return self.ranking[0] if self.ranking else None
@@ -103,6 +107,10 @@ class ApprovalBallot(Generic[C]):
     @property
     def candidates(self) -> frozenset[C]:
         """Every candidate the ballot names."""
+        return self.approved
+
+    @property
+    def _names(self) -> frozenset[C]:
         return self.approved
 
 
@@ -162,6 +170,10 @@ class ScoreBallot(Generic[C]):
     def candidates(self) -> frozenset[C]:
         """Every candidate the ballot scores."""
         return frozenset(candidate for candidate, _ in self.scores)
+
+    @property
+    def _names(self) -> tuple[C, ...]:
+        return tuple(candidate for candidate, _ in self.scores)
 
 
 Ballot = RankedBallot[Any] | ApprovalBallot[Any] | ScoreBallot[Any]

@@ -19,7 +19,7 @@ from pact_core.selection.ballots import ApprovalBallot, C, RankedBallot, ScoreBa
 from pact_core.selection.results import Round, Selection, Tie, TieBreak, _break_tie
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Collection, Iterable, Sequence
 
 __all__ = ["approval", "borda", "plurality", "score"]
 
@@ -42,27 +42,31 @@ def _prepare(
         if not isinstance(key, TieBreak):
             raise TypeError(f"tie_break must be TieBreak values, got {key!r}")
     items = list(ballots)
-    for item in items:
-        if not isinstance(item, kind):
-            raise TypeError(f"ballots must be {kind.__name__} values, got {item!r}")
-    named: set[C] = set()
-    for item in items:
-        named |= item.candidates
+    wrong = next((item for item in items if not isinstance(item, kind)), None)
+    if wrong is not None:
+        raise TypeError(f"ballots must be {kind.__name__} values, got {wrong!r}")
+    names: list[Collection[C]] = [item._names for item in items]
     if candidates is None:
-        allowed = tuple(sorted(named))
+        allowed = tuple(sorted(set().union(*names)))
     else:
         allowed = tuple(sorted(set(candidates)))
+        known = set(allowed)
         problems = []
-        for index, item in enumerate(items):
-            unknown = sorted(item.candidates - set(allowed))
-            if unknown:
+        for index, named in enumerate(names):
+            if not known.issuperset(named):
+                unknown = sorted(set(named) - known)
                 error = InvalidBallot.must(f"ballots[{index}]", "name only the candidates", unknown)
                 error.index = index
                 problems.append(error)
         if problems:
             raise ExceptionGroup(f"{len(problems)} of {len(items)} ballots are not valid", problems)
-    counted = [item for item in items if item.candidates]
-    abstentions = sum(item.weight for item in items if not item.candidates)
+    counted: list[_B] = []
+    abstentions = 0
+    for item, named in zip(items, names, strict=True):
+        if named:
+            counted.append(item)
+        else:
+            abstentions += item.weight
     return counted, allowed, abstentions
 
 
@@ -206,20 +210,22 @@ def borda(
         ballots, RankedBallot, seats=seats, candidates=candidates, tie_break=tie_break
     )
     n = len(allowed)
-    # Points are doubled so that every share is a whole number until the end.
-    doubled: Counter[C] = Counter(dict.fromkeys(allowed, 0))
+    # Points are doubled so that every share is a whole number until the end: a ballot
+    # of length r gives place i 2(n-1-i) and each unranked candidate n-r-1.
+    # Each candidate first gets the unranked share of every ballot; a ranked candidate's
+    # points then replace its share: 2(n-1-i) - (n-r-1) is added.
+    doubled: dict[C, int] = dict.fromkeys(allowed, 0)
     shared = 0
-    by_length: Counter[int] = Counter()
+    points = {
+        length: [2 * (n - 1 - place) - (n - length - 1) for place in range(length)]
+        for length in range(1, n + 1)
+    }
     for ballot in counted:
         weight = ballot.weight
         ranking = ballot.ranking
-        length = len(ranking)
-        share = n - length - 1
-        for place, candidate in enumerate(ranking):
-            doubled[candidate] += weight * (2 * (n - 1 - place) - share)
-        by_length[length] += weight
-    for length, weight in by_length.items():
-        shared += weight * (n - length - 1)
+        shared += weight * (n - len(ranking) - 1)
+        for candidate, point in zip(ranking, points[len(ranking)], strict=True):
+            doubled[candidate] += weight * point
     totals = {c: Fraction(doubled[c] + shared, 2) for c in allowed}
     return _ranked_selection(
         "borda",

@@ -66,14 +66,6 @@ class _Pile:
         self.total: Any = 0
 
 
-def _next_preference(ranking: tuple[int, ...], position: int, continuing: list[bool]) -> int:
-    """The position of the next continuing preference after *position*, or -1."""
-    for later in range(position + 1, len(ranking)):
-        if continuing[ranking[later]]:
-            return later
-    return -1
-
-
 def stv(  # noqa: PLR0912, PLR0913, PLR0915 - one count, read top to bottom as the Order is
     ballots: Iterable[RankedBallot[C]],
     *,
@@ -123,7 +115,7 @@ def stv(  # noqa: PLR0912, PLR0913, PLR0915 - one count, read top to bottom as t
     exhausted: Any = 0
     grouped: dict[tuple[int, ...], int] = {}
     for ballot in counted:
-        ranking = tuple(index[c] for c in ballot.ranking)
+        ranking = tuple(map(index.__getitem__, ballot.ranking))
         grouped[ranking] = grouped.get(ranking, 0) + ballot.weight
         valid += ballot.weight
     for ranking, weight in grouped.items():
@@ -185,15 +177,22 @@ def stv(  # noqa: PLR0912, PLR0913, PLR0915 - one count, read top to bottom as t
         nonlocal exhausted
         received: dict[int, Any] = {}
         lost: Any = 0
+        # Ballots that moved together at one value move on together: compute each new value once.
+        new_values: dict[_Value, _Value] = {}
         for ranking, position, weight, value in piles[source].items:
-            later = _next_preference(ranking, position, continuing)
-            new_value = value_of(value)
-            if later < 0:
-                lost += weight * new_value
+            later = position + 1
+            length = len(ranking)
+            while later < length and not continuing[ranking[later]]:
+                later += 1
+            new_value = new_values.get(value)
+            if new_value is None:
+                new_value = new_values[value] = value_of(value)
+            amount = weight * new_value
+            if later == length:
+                lost += amount
                 continue
             target = ranking[later]
             piles[target].items.append((ranking, later, weight, new_value))
-            amount = weight * new_value
             piles[target].total += amount
             received[target] = received.get(target, 0) + amount
         exhausted += lost

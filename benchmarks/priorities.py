@@ -1,0 +1,242 @@
+"""Selection rules against pref_voting (and abcvoting), side by side in one run, and a force-wide year.
+
+Run with ``python benchmarks/priorities.py`` after ``pip install -e ".[bench]"``.
+
+1. Each rule on the same profile of weighted ranked ballots (10,000 by default) over 12
+   candidates: pact_core and pref_voting, each from its own ready-built input (our ballots,
+   their Profile), best of several runs after a warm-up (pref_voting compiles with numba on
+   first use). Building the inputs from the same rows is timed too. The winners must agree.
+   Approval voting is timed against abcvoting on approval ballots made from the same
+   rankings (each voter approves their top three).
+2. A force-wide year: concerns (100,000 by default) across 500 panels meeting 4 times:
+   grouped into candidates before each meeting, chosen by STV from the members' ballots,
+   adopted into each panel's register and reviewed at the next meeting. It prints the time
+   and the ratio to grouping alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import time
+from collections.abc import Callable
+from typing import Any
+
+from abcvoting import abcrules
+from abcvoting.preferences import Profile as ApprovalProfile
+from abcvoting.preferences import Voter
+from pref_voting.profiles import Profile
+from pref_voting.voting_methods import borda as pv_borda
+from pref_voting.voting_methods import instant_runoff as pv_instant_runoff
+from pref_voting.voting_methods import plurality as pv_plurality
+
+from pact_core.panels import Meeting, Panel, PanelMember
+from pact_core.priorities import (
+    Concern,
+    EventKind,
+    Register,
+    candidates,
+    choose_priorities,
+)
+from pact_core.selection import (
+    ApprovalBallot,
+    RankedBallot,
+    approval,
+    borda,
+    plurality,
+    ranked_ballots,
+    stv,
+)
+
+UTC = dt.timezone.utc
+
+
+def best_of(repeats: int, work: Callable[[], Any]) -> tuple[float, Any]:
+    best = float("inf")
+    result = None
+    for _ in range(repeats):
+        started = time.perf_counter()
+        result = work()
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
+def rules_side_by_side(ballot_count: int, seed: int, repeats: int) -> None:
+    rng = random.Random(seed)
+    n = 12
+    # A polarised electorate: a few blocs with noisy preferences, so counts are not trivial.
+    blocs = [rng.sample(range(n), n) for _ in range(4)]
+    rows = []
+    for _ in range(ballot_count):
+        ranking = list(rng.choice(blocs))
+        for _ in range(3):
+            i, j = rng.randrange(n), rng.randrange(n)
+            ranking[i], ranking[j] = ranking[j], ranking[i]
+        rows.append(ranking)
+    weights = [rng.randint(1, 5) for _ in rows]
+    print(f"== {ballot_count:,} weighted ranked ballots over {n} candidates (seed {seed}) ==")
+
+    build_ours, ours_ballots = best_of(repeats, lambda: ranked_ballots(rows, weights=weights))
+    build_theirs, profile = best_of(repeats, lambda: Profile(rows, rcounts=weights))
+    print(
+        f"build the input    pact_core {build_ours * 1e3:8.2f} ms   pref_voting {build_theirs * 1e3:8.2f} ms"
+        f"   ratio {build_theirs / build_ours:6.2f}x"
+    )
+    pv_plurality(profile), pv_borda(profile), pv_instant_runoff(profile)  # warm-up (numba)
+    cases: list[tuple[str, Callable[[], Any], Callable[[], Any]]] = [
+        ("plurality", lambda: plurality(ours_ballots, seats=1), lambda: pv_plurality(profile)),
+        ("borda", lambda: borda(ours_ballots, seats=1), lambda: pv_borda(profile)),
+        (
+            "instant runoff",
+            lambda: stv(ours_ballots, seats=1),
+            lambda: pv_instant_runoff(profile),
+        ),
+    ]
+    slowest = 0.0
+    for name, ours, theirs in cases:
+        ours_time, ours_result = best_of(repeats, ours)
+        theirs_time, theirs_result = best_of(repeats, theirs)
+        agree = list(ours_result.chosen) == list(theirs_result) or (
+            bool(ours_result.ties) and ours_result.chosen[0] in theirs_result
+        )
+        ratio = theirs_time / ours_time
+        slowest = max(slowest, ours_time / theirs_time)
+        print(
+            f"{name:<18} pact_core {ours_time * 1e3:8.2f} ms   pref_voting {theirs_time * 1e3:8.2f} ms"
+            f"   ratio {ratio:6.2f}x   winners agree: {agree}"
+        )
+    for seats in (3,):
+        stv_time, result = best_of(repeats, lambda seats=seats: stv(ours_ballots, seats=seats))
+        print(
+            f"stv, {seats} seats (WIGM) pact_core {stv_time * 1e3:8.2f} ms   (pref_voting has no multi-seat STV)"
+            f"   {len(result.rounds)} rounds, chosen {result.chosen}"
+        )
+    approvals = [set(row[:3]) for row in rows]
+    our_approvals = [ApprovalBallot(a, weight=w) for a, w in zip(approvals, weights, strict=True)]
+    theirs_profile = ApprovalProfile(n)
+    theirs_profile.add_voters([Voter(a, weight=w) for a, w in zip(approvals, weights, strict=True)])
+    ours_time, ours_result = best_of(repeats, lambda: approval(our_approvals, seats=3))
+    theirs_time, committees = best_of(
+        repeats, lambda: abcrules.compute("av", theirs_profile, 3, resolute=True)
+    )
+    agree = set(ours_result.chosen) == set(committees[0])
+    print(
+        f"{'approval (3 seats)':<18} pact_core {ours_time * 1e3:8.2f} ms   abcvoting   {theirs_time * 1e3:8.2f} ms"
+        f"   ratio {theirs_time / ours_time:6.2f}x   committees agree: {agree}"
+    )
+    verdict = "met" if slowest <= 1 else "NOT met"
+    print(
+        f"bar (no rule slower than pref_voting's equivalent): {verdict}; "
+        f"slowest rule takes {slowest:.2f}x pref_voting's time"
+    )
+
+
+CATEGORIES = [
+    "anti-social behaviour", "burglary", "criminal damage", "drugs", "shoplifting", "speeding",
+    "street drinking", "theft", "vehicle crime", "violence", "parking", "noise",
+]  # fmt: skip
+
+
+def force_year(concern_count: int, panel_count: int, seed: int) -> None:
+    rng = random.Random(seed)
+    print(
+        f"\n== a force-wide year: {concern_count:,} concerns, {panel_count} panels, 4 meetings each =="
+    )
+    panels = [
+        Panel(
+            force="kent",
+            neighbourhood=f"N{p:03d}",
+            name=f"N{p:03d} PACT",
+            members=[PanelMember(name=f"M{m}", organisation="Residents") for m in range(8)],
+            min_months=2,
+            max_months=4,
+        )
+        for p in range(panel_count)
+    ]
+    year = dt.datetime(2025, 1, 1, tzinfo=UTC)
+    starts = [dt.datetime(2025, month, 20, 19, tzinfo=UTC) for month in (3, 6, 9, 12)]
+    places = ["High Street", "Park", "Station", "Estate", "School Lane"]
+    by_panel: dict[int, list[Concern]] = {p: [] for p in range(panel_count)}
+    for n in range(concern_count):
+        p = rng.randrange(panel_count)
+        by_panel[p].append(
+            Concern(
+                id=f"C{n}",
+                text="raised at a meeting",
+                category=rng.choice(CATEGORIES),
+                force="kent",
+                neighbourhood=panels[p].neighbourhood,
+                place=rng.choice(places),
+                raised=year + dt.timedelta(minutes=rng.randrange(340 * 24 * 60)),
+                resident=f"R-{rng.randrange(50_000)}",
+            )
+        )
+    meetings = {
+        p: [
+            Meeting(panel=panel, start=start, present=[m.name for m in panel.members])
+            for start in starts
+        ]
+        for p, panel in enumerate(panels)
+    }
+
+    def windows(p: int) -> list[tuple[Meeting, Any]]:
+        found = []
+        previous = None
+        for meeting in meetings[p]:
+            found.append((meeting, candidates(by_panel[p], start=previous, end=meeting.start)))
+            previous = meeting.start
+        return found
+
+    started = time.perf_counter()
+    grouped = {p: windows(p) for p in range(panel_count)}
+    grouping = time.perf_counter() - started
+
+    started = time.perf_counter()
+    registers = []
+    chosen = 0
+    for p in range(panel_count):
+        register = Register(panel=panels[p])
+        for meeting, pool in grouped[p]:
+            active = register.current(as_of=meeting.start)
+            if active:
+                register = register.review(
+                    meeting,
+                    {
+                        item.id: rng.choice((EventKind.RETAINED, EventKind.ACHIEVED))
+                        for item in active
+                    },
+                )
+            top = [c.issue for c in pool[:8]]
+            ballots = {
+                member.name: RankedBallot(rng.sample(top, k=min(len(top), 4)))
+                for member in panels[p].members
+            }
+            choice = choose_priorities(meeting, ballots, pool[:8], seats=3)
+            chosen += len(choice.priorities)
+            register = register.adopt(choice)
+        registers.append(register)
+    whole = grouping + (time.perf_counter() - started)
+    print(
+        f"grouping alone     {grouping:8.2f} s   ({sum(len(w) for w in grouped.values()):,} candidate sets)"
+    )
+    print(
+        f"grouped, selected and reviewed {whole:8.2f} s   ratio to grouping alone {whole / grouping:5.2f}x"
+        f"   ({chosen:,} priorities adopted, {sum(len(r.priorities) for r in registers):,} in the registers)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--ballots", type=int, default=10_000)
+    parser.add_argument("--concerns", type=int, default=100_000)
+    parser.add_argument("--panels", type=int, default=500)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args()
+    rules_side_by_side(args.ballots, args.seed, args.repeats)
+    force_year(args.concerns, args.panels, args.seed)
+
+
+if __name__ == "__main__":
+    main()
