@@ -20,8 +20,7 @@ import argparse
 import datetime as dt
 import random
 import time
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from abcvoting import abcrules
 from abcvoting.preferences import Profile as ApprovalProfile
@@ -48,6 +47,9 @@ from pact_core.selection import (
     ranked_ballots,
     stv,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 UTC = dt.timezone.utc
 

@@ -545,7 +545,13 @@ def test_ranked_ballots_respect_their_size_bounds(ballot: RankedBallot[Any]) -> 
     assert ballot.weight >= 1
 
 
-@given(concerns(force="kent"), issues(), harm_assessments(), priorities(), registers(max_size=3))
+@given(
+    concerns(force="kent"),
+    issues(),
+    harm_assessments(),
+    priorities(),
+    registers(panels=panels(force="kent"), max_size=3),
+)
 def test_priority_strategies_are_valid(
     concern: Concern, issue: Issue, harm: HarmAssessment, priority: Priority, register: Register
 ) -> None:
@@ -555,6 +561,7 @@ def test_priority_strategies_are_valid(
     assert 1 <= harm.harm <= 5
     assert priority.events[0].kind is PriorityEventKind.ADOPTED
     assert len(register.priorities) <= 3
+    assert register.panel.force == "kent"
     assert all(p.panel.key == register.panel.key for p in register.priorities)
 
 
