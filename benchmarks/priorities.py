@@ -41,6 +41,7 @@ from pact_core.priorities import (
 from pact_core.selection import (
     ApprovalBallot,
     RankedBallot,
+    RankedProfile,
     approval,
     borda,
     plurality,
@@ -64,6 +65,12 @@ def best_of(repeats: int, work: Callable[[], Any]) -> tuple[float, Any]:
     return best, result
 
 
+def with_arrays(profile: RankedProfile[int]) -> RankedProfile[int]:
+    """Build the profile's arrays now, as pref_voting's Profile builds its own when made."""
+    profile._arrays  # noqa: B018, SLF001 - the build is what is timed
+    return profile
+
+
 def rules_side_by_side(ballot_count: int, seed: int, repeats: int) -> None:
     rng = random.Random(seed)
     n = 12
@@ -80,36 +87,43 @@ def rules_side_by_side(ballot_count: int, seed: int, repeats: int) -> None:
     print(f"== {ballot_count:,} weighted ranked ballots over {n} candidates (seed {seed}) ==")
 
     build_ours, ours_ballots = best_of(repeats, lambda: ranked_ballots(rows, weights=weights))
+    build_profile, ours_profile = best_of(
+        repeats, lambda: with_arrays(RankedProfile.from_rankings(rows, weights=weights))
+    )
     build_theirs, profile = best_of(repeats, lambda: Profile(rows, rcounts=weights))
     print(
-        f"build the input    pact_core {build_ours * 1e3:8.2f} ms   pref_voting {build_theirs * 1e3:8.2f} ms"
-        f"   ratio {build_theirs / build_ours:6.2f}x"
+        f"build the input    pact_core ballots {build_ours * 1e3:8.2f} ms, RankedProfile {build_profile * 1e3:8.2f} ms"
+        f"   pref_voting Profile {build_theirs * 1e3:8.2f} ms   ratio {build_theirs / build_profile:6.2f}x"
     )
     pv_plurality(profile), pv_borda(profile), pv_instant_runoff(profile)  # warm-up (numba)
-    cases: list[tuple[str, Callable[[], Any], Callable[[], Any]]] = [
-        ("plurality", lambda: plurality(ours_ballots, seats=1), lambda: pv_plurality(profile)),
-        ("borda", lambda: borda(ours_ballots, seats=1), lambda: pv_borda(profile)),
+    cases: list[tuple[str, Callable[[Any], Any], Callable[[], Any]]] = [
+        ("plurality", lambda given: plurality(given, seats=1), lambda: pv_plurality(profile)),
+        ("borda", lambda given: borda(given, seats=1), lambda: pv_borda(profile)),
         (
             "instant runoff",
-            lambda: stv(ours_ballots, seats=1),
+            lambda given: stv(given, seats=1),
             lambda: pv_instant_runoff(profile),
         ),
     ]
     slowest = 0.0
+    print(
+        "counting the ready-built input (ratio = pref_voting's time / pact_core's, >1 is faster):"
+    )
     for name, ours, theirs in cases:
-        ours_time, ours_result = best_of(repeats, ours)
+        on_profile, ours_result = best_of(repeats, lambda ours=ours: ours(ours_profile))
+        on_ballots, from_ballots = best_of(repeats, lambda ours=ours: ours(ours_ballots))
         theirs_time, theirs_result = best_of(repeats, theirs)
-        agree = list(ours_result.chosen) == list(theirs_result) or (
-            bool(ours_result.ties) and ours_result.chosen[0] in theirs_result
-        )
-        ratio = theirs_time / ours_time
-        slowest = max(slowest, ours_time / theirs_time)
+        agree = (
+            ours_result == from_ballots and list(ours_result.chosen) == list(theirs_result)
+        ) or (bool(ours_result.ties) and ours_result.chosen[0] in theirs_result)
+        slowest = max(slowest, on_profile / theirs_time)
         print(
-            f"{name:<18} pact_core {ours_time * 1e3:8.2f} ms   pref_voting {theirs_time * 1e3:8.2f} ms"
-            f"   ratio {ratio:6.2f}x   winners agree: {agree}"
+            f"  {name:<16} RankedProfile {on_profile * 1e3:7.2f} ms  (ballots {on_ballots * 1e3:7.2f} ms)"
+            f"   pref_voting {theirs_time * 1e3:7.2f} ms   ratio {theirs_time / on_profile:6.2f}x"
+            f"   winners agree: {agree}"
         )
     for seats in (3,):
-        stv_time, result = best_of(repeats, lambda seats=seats: stv(ours_ballots, seats=seats))
+        stv_time, result = best_of(repeats, lambda seats=seats: stv(ours_profile, seats=seats))
         print(
             f"stv, {seats} seats (WIGM) pact_core {stv_time * 1e3:8.2f} ms   (pref_voting has no multi-seat STV)"
             f"   {len(result.rounds)} rounds, chosen {result.chosen}"
@@ -129,9 +143,20 @@ def rules_side_by_side(ballot_count: int, seed: int, repeats: int) -> None:
     )
     verdict = "met" if slowest <= 1 else "NOT met"
     print(
-        f"bar (no rule slower than pref_voting's equivalent): {verdict}; "
-        f"slowest rule takes {slowest:.2f}x pref_voting's time"
+        f"bar (no rule slower than pref_voting's equivalent, counting ready-built input): {verdict}; "
+        f"the slowest rule takes {slowest:.2f}x pref_voting's time"
     )
+    for name, ours, theirs in cases:
+        whole_ours, _ = best_of(
+            repeats, lambda ours=ours: ours(RankedProfile.from_rankings(rows, weights=weights))
+        )
+        whole_theirs, _ = best_of(
+            max(1, repeats // 2), lambda theirs=theirs: (Profile(rows, rcounts=weights), theirs())
+        )
+        print(
+            f"  from the rows, built and counted: {name:<16} pact_core {whole_ours * 1e3:8.2f} ms"
+            f"   pref_voting {whole_theirs * 1e3:8.2f} ms   ratio {whole_theirs / whole_ours:6.2f}x"
+        )
 
 
 CATEGORIES = [

@@ -35,6 +35,7 @@ PUBLIC_MODULES = [
     "pact_core.response",
     "pact_core.selection",
     "pact_core.selection.ballots",
+    "pact_core.selection.profile",
     "pact_core.selection.results",
     "pact_core.selection.rules",
     "pact_core.selection.stv",
@@ -109,6 +110,7 @@ def test_import_is_light() -> None:
     """``import pact_core`` must not pull in geometry or test libraries."""
     code = (
         "import sys, pact_core, pact_core.errors, pact_core.intervals, pact_core.calendars\n"
+        "import pact_core.selection\n"
         "heavy = {'shapely', 'numpy', 'hypothesis', 'pytest'}\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
     )

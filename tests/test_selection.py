@@ -13,6 +13,7 @@ from pact_core.selection import (
     CANDIDATE_ID,
     ApprovalBallot,
     RankedBallot,
+    RankedProfile,
     ScoreBallot,
     Selection,
     SurplusTransfer,
@@ -418,6 +419,29 @@ def test_simultaneous_election_and_surplus_order() -> None:
     assert result.chosen[:2] == ("a", "b")
     assert [t.purpose for t in result.ties] == ["order", "surplus"]
     assert result.chosen[2] == "c"
+
+
+def test_a_profile_merges_identical_rankings_and_fixes_its_candidates() -> None:
+    profile = RankedProfile.from_rankings(
+        [["b", "a"], ["a"], ["b", "a"], []], weights=[1, 2, 3, 4], candidates=["a", "b", "c"]
+    )
+    assert profile.candidates == ("a", "b", "c")
+    assert (profile.rankings, profile.weights, profile.abstentions) == (((0,), (1, 0)), (2, 4), 4)
+    assert profile.total == 6
+    assert plurality(profile, seats=2).chosen == ("b", "a")
+    with pytest.raises(
+        InvalidElection, match="^candidates must be given when the profile is built"
+    ):
+        borda(profile, candidates=["a"])
+    with pytest.raises(ExceptionGroup):
+        RankedProfile.from_rankings([["a", "z"]], candidates=["a"])
+    empty = RankedProfile.from_ballots([RankedBallot([])], candidates=["a", "b"])
+    assert stv(empty, seats=1).chosen == ("a",)
+    assert plurality(empty, seats=1).scores() == {"a": 0, "b": 0}
+    # an exact count, and one too large for whole units in 64 bits, are counted in Python
+    big = RankedProfile.from_rankings([["a", "b"], ["b"]], weights=[10**9, 10**9 - 1])
+    assert stv(big, seats=1).chosen == ("a",)
+    assert stv(big, seats=1, decimals=None).chosen == ("a",)
 
 
 def test_stv_when_nobody_votes() -> None:

@@ -18,8 +18,10 @@ from pref_voting.voting_methods import plurality as pv_plurality
 from pact_core.selection import (
     ApprovalBallot,
     RankedBallot,
+    RankedProfile,
     ScoreBallot,
     SurplusTransfer,
+    TieBreak,
     approval,
     borda,
     plurality,
@@ -194,3 +196,23 @@ def test_approval_agrees_with_abcvoting(ballots: list[ApprovalBallot[int]], seat
     assert set(ours.chosen) in committees
     if not any(tie.purpose == "order" for tie in ours.ties):
         assert committees == [set(ours.chosen)]
+
+
+# ----------------------------------------------------------------------------- profiles
+
+
+@given(RANKED, st.integers(1, 4), st.sampled_from(SurplusTransfer), st.sampled_from([None, 5, 0]))
+def test_a_profile_counts_exactly_as_its_ballots(
+    ballots: list[RankedBallot[int]],
+    seats: int,
+    transfer: SurplusTransfer,
+    decimals: int | None,
+) -> None:
+    profile = RankedProfile.from_ballots(ballots)
+    assert plurality(profile, seats=seats) == plurality(ballots, seats=seats)
+    assert borda(profile, seats=seats) == borda(ballots, seats=seats)
+    chain = [TieBreak.earlier_rounds()]
+    assert stv(profile, seats=seats, transfer=transfer, decimals=decimals, tie_break=chain) == stv(
+        ballots, seats=seats, transfer=transfer, decimals=decimals, tie_break=chain
+    )
+    assert profile.total + profile.abstentions == sum(b.weight for b in ballots)

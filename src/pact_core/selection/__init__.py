@@ -22,6 +22,7 @@ from pact_core.selection.ballots import (
     ranked_ballots,
     score_ballots,
 )
+from pact_core.selection.profile import RankedProfile
 from pact_core.selection.results import CANDIDATE_ID, Round, Selection, Tie, TieBreak, Transfer
 from pact_core.selection.rules import approval, borda, plurality, score
 from pact_core.selection.stv import SurplusTransfer, stv
@@ -31,6 +32,7 @@ __all__ = [
     "ApprovalBallot",
     "Ballot",
     "RankedBallot",
+    "RankedProfile",
     "Round",
     "ScoreBallot",
     "Selection",

@@ -15,59 +15,22 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pact_core._validation import require_int
 from pact_core.errors import ExceptionGroup, InvalidBallot, InvalidChoice, InvalidElection
+from pact_core.selection._prepare import _prepare
 from pact_core.selection.ballots import ApprovalBallot, C, RankedBallot, ScoreBallot
+from pact_core.selection.profile import (
+    RankedProfile,
+    _doubled_borda,
+    _first_preferences,
+    _profile_arguments,
+)
 from pact_core.selection.results import Round, Selection, Tie, TieBreak, _break_tie
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterable, Sequence
+    from collections.abc import Iterable, Sequence
 
 __all__ = ["approval", "borda", "plurality", "score"]
 
 _B = TypeVar("_B", RankedBallot[Any], ApprovalBallot[Any], ScoreBallot[Any])
-
-
-def _prepare(
-    ballots: Iterable[_B],
-    kind: type[_B],
-    *,
-    seats: int,
-    candidates: Iterable[C] | None,
-    tie_break: Sequence[TieBreak],
-) -> tuple[list[_B], tuple[C, ...], int]:
-    """Check the arguments and the ballots; return the non-empty ballots, the candidates and the abstentions."""
-    require_int(seats, field="seats")
-    if seats < 1:
-        raise InvalidElection.must("seats", "be at least 1", seats)
-    for key in tie_break:
-        if not isinstance(key, TieBreak):
-            raise TypeError(f"tie_break must be TieBreak values, got {key!r}")
-    items = list(ballots)
-    wrong = next((item for item in items if not isinstance(item, kind)), None)
-    if wrong is not None:
-        raise TypeError(f"ballots must be {kind.__name__} values, got {wrong!r}")
-    names: list[Collection[C]] = [item._names for item in items]
-    if candidates is None:
-        allowed = tuple(sorted(set().union(*names)))
-    else:
-        allowed = tuple(sorted(set(candidates)))
-        known = set(allowed)
-        problems = []
-        for index, named in enumerate(names):
-            if not known.issuperset(named):
-                unknown = sorted(set(named) - known)
-                error = InvalidBallot.must(f"ballots[{index}]", "name only the candidates", unknown)
-                error.index = index
-                problems.append(error)
-        if problems:
-            raise ExceptionGroup(f"{len(problems)} of {len(items)} ballots are not valid", problems)
-    counted: list[_B] = []
-    abstentions = 0
-    for item, named in zip(items, names, strict=True):
-        if named:
-            counted.append(item)
-        else:
-            abstentions += item.weight
-    return counted, allowed, abstentions
 
 
 def _ranked_selection(  # noqa: PLR0913 - private, called with keywords
@@ -123,7 +86,7 @@ def _ranked_selection(  # noqa: PLR0913 - private, called with keywords
 
 
 def plurality(
-    ballots: Iterable[RankedBallot[C]],
+    ballots: Iterable[RankedBallot[C]] | RankedProfile[C],
     *,
     seats: int = 3,
     candidates: Iterable[C] | None = None,
@@ -138,12 +101,17 @@ def plurality(
     >>> plurality(ranked_ballots([["speeding", "drugs"], ["drugs"], ["speeding"]]), seats=1).chosen
     ('speeding',)
     """
-    counted, allowed, abstentions = _prepare(
-        ballots, RankedBallot, seats=seats, candidates=candidates, tie_break=tie_break
-    )
-    totals: Counter[C] = Counter(dict.fromkeys(allowed, 0))
-    for ballot in counted:
-        totals[ballot.ranking[0]] += ballot.weight
+    if isinstance(ballots, RankedProfile):
+        _profile_arguments(ballots, seats, candidates, tie_break)
+        allowed, abstentions = ballots.candidates, ballots.abstentions
+        totals = dict(zip(allowed, _first_preferences(ballots), strict=True))
+    else:
+        counted, allowed, abstentions = _prepare(
+            ballots, RankedBallot, seats=seats, candidates=candidates, tie_break=tie_break
+        )
+        totals = dict.fromkeys(allowed, 0)
+        for ballot in counted:
+            totals[ballot.ranking[0]] += ballot.weight
     return _ranked_selection(
         "plurality",
         {c: Fraction(n) for c, n in totals.items()},
@@ -188,7 +156,7 @@ def approval(
 
 
 def borda(
-    ballots: Iterable[RankedBallot[C]],
+    ballots: Iterable[RankedBallot[C]] | RankedProfile[C],
     *,
     seats: int = 3,
     candidates: Iterable[C] | None = None,
@@ -206,6 +174,17 @@ def borda(
     >>> result.chosen, {c: str(s) for c, s in result.scores().items()}
     (('a',), {'a': '7/2', 'b': '3', 'c': '5/2'})
     """
+    if isinstance(ballots, RankedProfile):
+        _profile_arguments(ballots, seats, candidates, tie_break)
+        doubled_by_index = _doubled_borda(ballots)
+        return _ranked_selection(
+            "borda",
+            {c: Fraction(d, 2) for c, d in zip(ballots.candidates, doubled_by_index, strict=True)},
+            seats=seats,
+            candidates=ballots.candidates,
+            tie_break=tie_break,
+            abstentions=ballots.abstentions,
+        )
     counted, allowed, abstentions = _prepare(
         ballots, RankedBallot, seats=seats, candidates=candidates, tie_break=tie_break
     )

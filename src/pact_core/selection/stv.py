@@ -27,12 +27,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pact_core._validation import require_int
 from pact_core.errors import InvalidElection
+from pact_core.selection._prepare import _prepare
 from pact_core.selection.ballots import C, RankedBallot
+from pact_core.selection.profile import RankedProfile, _profile_arguments
 from pact_core.selection.results import Round, Selection, Tie, TieBreak, Transfer, _break_tie
-from pact_core.selection.rules import _prepare
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Iterable, Sequence
 
 __all__ = ["SurplusTransfer", "stv"]
 
@@ -56,18 +57,117 @@ class SurplusTransfer(enum.Enum):
     UNWEIGHTED_INCLUSIVE_GREGORY = "unweighted inclusive gregory"
 
 
-class _Pile:
-    """The ballots a candidate holds: (ranking of indices, position, weight, value per ballot)."""
+_How = tuple[str, Any, Any]
+"""How ballots move on: ("keep", _, _), ("scale", surplus, total) or ("cap", each, _)."""
 
-    __slots__ = ("items", "total")
 
-    def __init__(self) -> None:
-        self.items: list[tuple[tuple[int, ...], int, int, Any]] = []
-        self.total: Any = 0
+class _Piles:
+    """The count in plain Python: the ballots each candidate holds, as (ranking, position, weight, value)."""
+
+    def __init__(self, grouped: dict[tuple[int, ...], int], n: int, unit: _Value, cut: Any) -> None:  # noqa: ANN401 - a function of two values
+        self.cut = cut
+        self.items: list[list[tuple[tuple[int, ...], int, int, Any]]] = [[] for _ in range(n)]
+        self.totals: list[_Value] = [0] * n
+        for ranking, weight in grouped.items():
+            self.items[ranking[0]].append((ranking, 0, weight, unit))
+            self.totals[ranking[0]] += weight * unit
+
+    def papers(self, source: int) -> int:
+        return sum(weight for _, _, weight, _ in self.items[source])
+
+    def _new_value(self, how: _How, value: _Value) -> _Value:
+        kind, first, second = how
+        if kind == "scale":
+            new: _Value = self.cut(first * value, second)
+            return new
+        if kind == "cap":
+            capped: _Value = min(value, first)
+            return capped
+        return value
+
+    def move(self, source: int, how: _How, continuing: list[bool]) -> tuple[dict[int, Any], _Value]:
+        """Move every ballot of *source* to its next continuing preference; return what each received and what was lost."""
+        received: dict[int, Any] = {}
+        lost: Any = 0
+        # Ballots that moved together at one value move on together: compute each new value once.
+        new_values: dict[_Value, _Value] = {}
+        for ranking, position, weight, value in self.items[source]:
+            later = position + 1
+            length = len(ranking)
+            while later < length and not continuing[ranking[later]]:
+                later += 1
+            new_value = new_values.get(value)
+            if new_value is None:
+                new_value = new_values[value] = self._new_value(how, value)
+            amount = weight * new_value
+            if later == length:
+                lost += amount
+                continue
+            target = ranking[later]
+            self.items[target].append((ranking, later, weight, new_value))
+            self.totals[target] += amount
+            received[target] = received.get(target, 0) + amount
+        self.items[source] = []
+        return received, lost
+
+
+class _Arrays:
+    """The same count on numpy arrays, for a `RankedProfile` counted in whole units."""
+
+    def __init__(self, profile: RankedProfile[Any], unit: int) -> None:
+        import numpy as np  # noqa: PLC0415 - only when a profile is counted
+
+        self.np = np
+        self.matrix, self.lengths, self.weights = profile._arrays
+        rows = len(self.weights)
+        n = len(profile.candidates)
+        self.position = np.zeros(rows, dtype=np.int64)
+        self.value = np.full(rows, unit, dtype=np.int64)
+        self.holder = self.matrix[:, 0].astype(np.int64) if rows else np.zeros(0, dtype=np.int64)
+        totals = np.zeros(n, dtype=np.int64)
+        np.add.at(totals, self.holder, self.weights * unit)
+        self.totals: list[_Value] = [int(t) for t in totals]
+
+    def papers(self, source: int) -> int:
+        return int(self.weights[self.holder == source].sum())
+
+    def move(self, source: int, how: _How, continuing: list[bool]) -> tuple[dict[int, Any], _Value]:
+        np = self.np
+        rows = np.flatnonzero(self.holder == source)
+        kind, first, second = how
+        value = self.value[rows]
+        if kind == "scale":
+            value = (first * value) // second
+        elif kind == "cap":
+            value = np.minimum(value, first)
+        position = self.position[rows] + 1
+        length = self.lengths[rows]
+        still = np.asarray([*continuing, False], dtype=bool)  # index -1: past the end
+        last = self.matrix.shape[1] - 1
+        while True:
+            inside = position < length
+            target = np.where(inside, self.matrix[rows, np.minimum(position, last)], -1)
+            blocked = inside & ~still[target]
+            if not blocked.any():
+                break
+            position = position + blocked
+        amount = self.weights[rows] * value
+        gone = target < 0
+        lost = int(amount[gone].sum())
+        moved = ~gone
+        sums = np.zeros(len(continuing), dtype=np.int64)
+        np.add.at(sums, target[moved], amount[moved])
+        received = {int(t): int(sums[t]) for t in np.unique(target[moved])}
+        for t, a in received.items():
+            self.totals[t] += a
+        self.position[rows] = position
+        self.value[rows] = value
+        self.holder[rows] = target
+        return received, lost
 
 
 def stv(  # noqa: PLR0912, PLR0913, PLR0915 - one count, read top to bottom as the Order is
-    ballots: Iterable[RankedBallot[C]],
+    ballots: Iterable[RankedBallot[C]] | RankedProfile[C],
     *,
     seats: int = 3,
     candidates: Iterable[C] | None = None,
@@ -93,9 +193,19 @@ def stv(  # noqa: PLR0912, PLR0913, PLR0915 - one count, read top to bottom as t
         require_int(decimals, field="decimals")
     if decimals is not None and decimals < 0:
         raise InvalidElection.must("decimals", "not be negative", decimals)
-    counted, allowed, abstentions = _prepare(
-        ballots, RankedBallot, seats=seats, candidates=candidates, tie_break=tie_break
-    )
+    if isinstance(ballots, RankedProfile):
+        _profile_arguments(ballots, seats, candidates, tie_break)
+        allowed, abstentions = ballots.candidates, ballots.abstentions
+        grouped = dict(zip(ballots.rankings, ballots.weights, strict=True))
+    else:
+        counted, allowed, abstentions = _prepare(
+            ballots, RankedBallot, seats=seats, candidates=candidates, tie_break=tie_break
+        )
+        positions = {candidate: i for i, candidate in enumerate(allowed)}
+        grouped = {}
+        for ballot in counted:
+            ranking = tuple(map(positions.__getitem__, ballot.ranking))
+            grouped[ranking] = grouped.get(ranking, 0) + ballot.weight
     index = {candidate: i for i, candidate in enumerate(allowed)}
     n = len(allowed)
     # Values are whole numbers of 10**-decimals (exact integers), or Fractions when exact.
@@ -109,19 +219,16 @@ def stv(  # noqa: PLR0912, PLR0913, PLR0915 - one count, read top to bottom as t
     def shown(value: _Value) -> Fraction:
         return Fraction(value) / unit if decimals is not None else Fraction(value)
 
-    piles = [_Pile() for _ in range(n)]
     continuing = [True] * n
-    valid = 0
-    exhausted: Any = 0
-    grouped: dict[tuple[int, ...], int] = {}
-    for ballot in counted:
-        ranking = tuple(map(index.__getitem__, ballot.ranking))
-        grouped[ranking] = grouped.get(ranking, 0) + ballot.weight
-        valid += ballot.weight
-    for ranking, weight in grouped.items():
-        pile = piles[ranking[0]]
-        pile.items.append((ranking, 0, weight, unit))
-        pile.total += weight * unit
+    valid = sum(grouped.values())
+    # Arrays count whole units, within int64: ballot values and the products a surplus makes.
+    fits = decimals is not None and (valid + 1) * unit * unit < 2**62
+    count: _Piles | _Arrays = (
+        _Arrays(ballots, unit)
+        if isinstance(ballots, RankedProfile) and fits
+        else _Piles(grouped, n, unit, cut)
+    )
+    totals = count.totals
     quota = (valid // (seats + 1) + 1) * unit
     elected: list[int] = []
     pending: list[int] = []  # elected, surplus not yet moved
@@ -132,9 +239,7 @@ def stv(  # noqa: PLR0912, PLR0913, PLR0915 - one count, read top to bottom as t
 
     def record() -> None:
         chosen_now, excluded_now, moved = step
-        scores = {
-            allowed[i]: shown(piles[i].total) for i in range(n) if continuing[i] or i in elected
-        }
+        scores = {allowed[i]: shown(totals[i]) for i in range(n) if continuing[i] or i in elected}
         history.append(scores)
         rounds.append(
             Round(
@@ -168,36 +273,9 @@ def stv(  # noqa: PLR0912, PLR0913, PLR0915 - one count, read top to bottom as t
 
     def by_total_desc(group: list[int], purpose: str) -> list[int]:
         result: list[int] = []
-        for total in sorted({piles[i].total for i in group}, reverse=True):
-            result.extend(ordered([i for i in group if piles[i].total == total], purpose))
+        for total in sorted({totals[i] for i in group}, reverse=True):
+            result.extend(ordered([i for i in group if totals[i] == total], purpose))
         return result
-
-    def move(source: int, value_of: Callable[[_Value], _Value]) -> tuple[dict[int, Any], _Value]:
-        """Move every ballot of *source* on; *value_of* gives each ballot's new value."""
-        nonlocal exhausted
-        received: dict[int, Any] = {}
-        lost: Any = 0
-        # Ballots that moved together at one value move on together: compute each new value once.
-        new_values: dict[_Value, _Value] = {}
-        for ranking, position, weight, value in piles[source].items:
-            later = position + 1
-            length = len(ranking)
-            while later < length and not continuing[ranking[later]]:
-                later += 1
-            new_value = new_values.get(value)
-            if new_value is None:
-                new_value = new_values[value] = value_of(value)
-            amount = weight * new_value
-            if later == length:
-                lost += amount
-                continue
-            target = ranking[later]
-            piles[target].items.append((ranking, later, weight, new_value))
-            piles[target].total += amount
-            received[target] = received.get(target, 0) + amount
-        exhausted += lost
-        piles[source].items = []
-        return received, lost
 
     record()
     while True:
@@ -211,13 +289,13 @@ def stv(  # noqa: PLR0912, PLR0913, PLR0915 - one count, read top to bottom as t
             if won:
                 record()
             break
-        reached = [i for i in hopeful if piles[i].total >= quota]
+        reached = [i for i in hopeful if totals[i] >= quota]
         if reached:
             won = by_total_desc(reached, "order")
             for i in won:
                 continuing[i] = False
             elected.extend(won)
-            pending.extend(i for i in won if piles[i].total > quota)
+            pending.extend(i for i in won if totals[i] > quota)
             if len(elected) >= seats:
                 step = (won, [], None)
                 record()
@@ -225,28 +303,19 @@ def stv(  # noqa: PLR0912, PLR0913, PLR0915 - one count, read top to bottom as t
         else:
             won = []
         if pending:
-            largest = max(piles[i].total for i in pending)
-            source = ordered([i for i in pending if piles[i].total == largest], "surplus")[0]
+            largest = max(totals[i] for i in pending)
+            source = ordered([i for i in pending if totals[i] == largest], "surplus")[0]
             pending.remove(source)
-            total = piles[source].total
+            total = totals[source]
             surplus = total - quota
-            papers = sum(weight for _, _, weight, _ in piles[source].items)
             if transfer is SurplusTransfer.WEIGHTED_INCLUSIVE_GREGORY:
-
-                def weighted(value: _Value, share: _Value = surplus, of: _Value = total) -> _Value:
-                    return cut(share * value, of)
-
-                received, lost = move(source, weighted)
+                received, lost = count.move(source, ("scale", surplus, total), continuing)
                 value = Fraction(surplus, total)
             else:
-                each = cut(surplus, papers)
-
-                def unweighted(value: _Value, cap: _Value = each) -> _Value:
-                    return min(value, cap)
-
-                received, lost = move(source, unweighted)
+                each = cut(surplus, count.papers(source))
+                received, lost = count.move(source, ("cap", each, None), continuing)
                 value = shown(each)
-            piles[source].total = quota
+            totals[source] = quota
             moved = Transfer(
                 source=allowed[source],
                 reason="surplus",
@@ -257,12 +326,12 @@ def stv(  # noqa: PLR0912, PLR0913, PLR0915 - one count, read top to bottom as t
             step = (won, [], moved)
             record()
             continue
-        lowest = min(piles[i].total for i in hopeful)
-        tied = [i for i in hopeful if piles[i].total == lowest]
+        lowest = min(totals[i] for i in hopeful)
+        tied = [i for i in hopeful if totals[i] == lowest]
         out = ordered(tied, "exclusion")[-1]
         continuing[out] = False
-        received, lost = move(out, lambda value: value)
-        piles[out].total = 0
+        received, lost = count.move(out, ("keep", None, None), continuing)
+        totals[out] = 0
         moved = Transfer(
             source=allowed[out],
             reason="exclusion",
