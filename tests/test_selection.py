@@ -441,6 +441,10 @@ def test_a_profile_merges_identical_rankings_and_fixes_its_candidates() -> None:
     # an exact count, and one too large for whole units in 64 bits, are counted in Python
     big = RankedProfile.from_rankings([["a", "b"], ["b"]], weights=[10**9, 10**9 - 1])
     assert stv(big, seats=1).chosen == ("a",)
+    huge = [["a", "b", "c"], ["c"]], [2**60, 2**60 - 1]
+    assert borda(RankedProfile.from_rankings(huge[0], weights=huge[1])) == borda(
+        ranked_ballots(huge[0], weights=huge[1])
+    )
     assert stv(big, seats=1, decimals=None).chosen == ("a",)
 
 

@@ -90,13 +90,27 @@ class RankedProfile(Generic[C]):
 
         rows = len(self.rankings)
         width = max((len(r) for r in self.rankings), default=0)
-        matrix = np.full((rows, max(width, 1)), -1, dtype=np.int32)
+        matrix = np.full((rows, max(width, 1)), -1, dtype=np.int64)
         lengths = np.fromiter((len(r) for r in self.rankings), dtype=np.int64, count=rows)
         for length in set(lengths.tolist()):
             chosen = np.flatnonzero(lengths == length)
             matrix[chosen, :length] = [self.rankings[i] for i in chosen.tolist()]
         weights = np.asarray(self.weights, dtype=np.int64)
         return matrix, lengths, weights
+
+    @functools.cached_property
+    def _cells(self) -> Any:  # noqa: ANN401 - a numpy array
+        """Each (place, candidate) cell as one index, place by place: ``place * (n + 1) + candidate``.
+
+        Places past a ballot's end count as candidate n, a bin that is dropped.
+        """
+        import numpy as np  # noqa: PLC0415 - only when a profile is counted
+
+        matrix, _, _ = self._arrays
+        n = len(self.candidates)
+        padded = np.where(matrix < 0, n, matrix).T
+        offsets = np.arange(padded.shape[0], dtype=np.int64)[:, None] * (n + 1)
+        return np.ascontiguousarray(padded + offsets).ravel()
 
 
 def _profile_arguments(
@@ -123,12 +137,24 @@ def _doubled_borda(profile: RankedProfile[C]) -> list[int]:
     """Twice each candidate's Borda score, by index, with truncated ballots' shares (see `borda`)."""
     import numpy as np  # noqa: PLC0415 - only when a profile is counted
 
-    matrix, lengths, weights = profile._arrays
     n = len(profile.candidates)
-    share = n - lengths - 1
-    doubled = np.full(n, int((weights * share).sum()), dtype=np.int64)
-    for place in range(matrix.shape[1]):
-        rows = lengths > place
-        points = weights[rows] * (2 * (n - 1 - place) - share[rows])
-        np.add.at(doubled, matrix[rows, place], points)
-    return [int(x) for x in doubled]
+    if profile.total * 2 * n >= 2**52:
+        # Beyond what float64 adds exactly (and near int64's end): count in Python integers.
+        doubled_exactly = [0] * n
+        base = 0
+        for ranking, weight in zip(profile.rankings, profile.weights, strict=True):
+            share = n - len(ranking) - 1
+            base += weight * share
+            for place, candidate in enumerate(ranking):
+                doubled_exactly[candidate] += weight * (2 * (n - 1 - place) - share)
+        return [d + base for d in doubled_exactly]
+    matrix, lengths, weights = profile._arrays
+    width = matrix.shape[1]
+    shares = weights * (n - lengths - 1)
+    # A ranked candidate gets 2(n-1-place) per ballot, less the share it would have had.
+    coefficients = 2 * (n - 1 - np.arange(width, dtype=np.int64))
+    points = (coefficients[:, None] * weights[None, :] - shares[None, :]).ravel()
+    # Every sum is a whole number below 2**52, which float64 adds exactly.
+    summed = np.bincount(profile._cells, weights=points, minlength=width * (n + 1))
+    doubled = np.rint(summed).astype(np.int64).reshape(width, n + 1).sum(axis=0)
+    return [int(x) + int(shares.sum()) for x in doubled[:n]]
