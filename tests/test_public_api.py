@@ -17,6 +17,7 @@ import pact_core
 ROOT = Path(__file__).parent.parent
 PUBLIC_MODULES = [
     "pact_core",
+    "pact_core.abstraction",
     "pact_core.calendars",
     "pact_core.errors",
     "pact_core.geography",
@@ -110,7 +111,7 @@ def test_import_is_light() -> None:
     """``import pact_core`` must not pull in geometry or test libraries."""
     code = (
         "import sys, pact_core, pact_core.errors, pact_core.intervals, pact_core.calendars\n"
-        "import pact_core.selection\n"
+        "import pact_core.selection, pact_core.abstraction\n"
         "heavy = {'shapely', 'numpy', 'hypothesis', 'pytest'}\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
     )
@@ -172,6 +173,7 @@ ALLOWED = {
     "panels": {"errors", "intervals", "geography"},
     "selection": {"errors", "selection"},
     "priorities": {"errors", "intervals", "geography", "panels", "selection", "priorities"},
+    "abstraction": {"errors", "intervals"},
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import example, find, given
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from pact_core.abstraction import AbstractionPolicy, DutyRecord
 from pact_core.calendars import Holiday, HolidayCalendar, WorkingCalendar
 from pact_core.geography import (
     LocalAuthorityCode,
@@ -43,10 +45,12 @@ from pact_core.response import (
 from pact_core.selection import ApprovalBallot, RankedBallot, ScoreBallot
 from pact_core.teams import Member, Power, Role, RoleRequirement, Team, TeamModel
 from pact_core.testing import (
+    abstraction_policies,
     approval_ballots,
     aware_datetimes,
     concerns,
     councillors,
+    duty_records,
     escalation_ladders,
     event_logs,
     goals,
@@ -67,6 +71,7 @@ from pact_core.testing import (
     registers,
     response_policies,
     role_requirements,
+    rosters,
     score_ballots,
     team_models,
     teams,
@@ -619,3 +624,43 @@ SELECTION_TYPES: tuple[type, ...] = (
 @given(st.tuples(*(st.from_type(kind) for kind in SELECTION_TYPES)))
 def test_selection_and_priority_types_are_registered(values: tuple[object, ...]) -> None:
     assert all(isinstance(v, kind) for v, kind in zip(values, SELECTION_TYPES, strict=True))
+
+
+# ----------------------------------------------------------------------------- abstraction
+
+
+@given(duty_records(), abstraction_policies(), rosters(max_size=12))
+def test_abstraction_strategies_are_valid(
+    record: DutyRecord, policy: AbstractionPolicy, roster: tuple[DutyRecord, ...]
+) -> None:
+    assert record.interval.duration >= dt.timedelta(minutes=1)
+    policy.classify(record.activity)
+    assert len(roster) <= 12
+    by_officer: dict[str, list[DutyRecord]] = {}
+    for item in roster:
+        by_officer.setdefault(item.officer, []).append(item)
+    for items in by_officer.values():
+        items.sort(key=lambda r: r.interval.start)
+        assert all(a.interval.end <= b.interval.start for a, b in itertools.pairwise(items))
+
+
+def test_abstraction_strategies_shrink_cover_and_refuse_bad_arguments() -> None:
+    assert find(rosters(2), lambda r: True)[0].interval.duration == dt.timedelta(minutes=1)
+    find(rosters(), lambda r: len({x.officer for x in r}) >= 3)
+    find(abstraction_policies(), lambda p: p.name == "local variant")
+    find(
+        duty_records(activities=st.just("court")),
+        lambda r: r.interval.duration > dt.timedelta(days=1),
+    )
+    with pytest.raises(InvalidArgument, match="^min_size must be a non-negative int, got -1$"):
+        rosters(-1)
+    with pytest.raises(InvalidArgument, match="^max_size must be at least min_size, got 1$"):
+        rosters(2, 1)
+    with pytest.raises(InvalidArgument, match="^activities must be a SearchStrategy of str"):
+        duty_records(activities="patrol")  # type: ignore[arg-type]
+
+
+@given(st.from_type(DutyRecord), st.from_type(AbstractionPolicy))
+def test_abstraction_types_are_registered(record: DutyRecord, policy: AbstractionPolicy) -> None:
+    assert isinstance(record, DutyRecord)
+    assert isinstance(policy, AbstractionPolicy)

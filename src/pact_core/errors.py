@@ -40,6 +40,7 @@ __all__ = [
     "InvalidCoordinate",
     "InvalidDatetime",
     "InvalidDuration",
+    "InvalidDutyRecord",
     "InvalidElection",
     "InvalidEventLog",
     "InvalidGeometry",
@@ -415,3 +416,38 @@ class InvalidPriority(PactError, ValueError):
     ...
     pact_core.errors.InvalidPriority: resident must be a pseudonymous id without spaces (never a name), got 'Jane Smith'
     """
+
+
+class InvalidDutyRecord(PactError, ValueError):
+    """A duty record, or a set of them, that cannot be accounted; a set's problems come all at once.
+
+    `index` is the position of the record (or row) in what was given, None when the problem
+    is not one record's.
+
+    >>> import datetime as dt
+    >>> from zoneinfo import ZoneInfo
+    >>> from pact_core.abstraction import AbstractionPolicy, account_table
+    >>> at = lambda h: dt.datetime(2025, 3, 3, h, tzinfo=dt.timezone.utc)
+    >>> try:
+    ...     account_table([("PC 1", at(7), at(15), "patrol", "Strood", "NPT"), ("PC 1", at(14), at(16), "juggling", "Strood", "NPT")],
+    ...                   AbstractionPolicy.default(), tz=ZoneInfo("Europe/London"))
+    ... except ExceptionGroup as group:
+    ...     for err in group.exceptions:
+    ...         print(err)
+    rows[1] (PC 1, 'juggling') must have an activity the policy 'pact_core default' classes
+    rows[0] and rows[1] must not overlap: PC 1 cannot be on 'patrol' (2025-03-03T07:00:00Z/2025-03-03T15:00:00Z) and 'juggling' (2025-03-03T14:00:00Z/2025-03-03T16:00:00Z) at once
+    """
+
+    index: int | None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        rule: str | None = None,
+        value: object = None,
+        index: int | None = None,
+    ) -> None:
+        super().__init__(message, field=field, rule=rule, value=value)
+        self.index = index

@@ -15,6 +15,7 @@ The strategies are also registered with hypothesis, so ``st.from_type(Interval)`
 
 from __future__ import annotations
 
+from pact_core.testing._abstraction import abstraction_policies, duty_records, rosters
 from pact_core.testing._calendars import holiday_calendars, holidays, working_calendars
 from pact_core.testing._geography import (
     local_authority_codes,
@@ -43,10 +44,12 @@ from pact_core.testing._selection import approval_ballots, ranked_ballots, score
 from pact_core.testing._teams import members, role_requirements, team_models, teams
 
 __all__ = [
+    "abstraction_policies",
     "approval_ballots",
     "aware_datetimes",
     "concerns",
     "councillors",
+    "duty_records",
     "escalation_ladders",
     "event_logs",
     "goals",
@@ -67,6 +70,7 @@ __all__ = [
     "registers",
     "response_policies",
     "role_requirements",
+    "rosters",
     "score_ballots",
     "team_models",
     "teams",
@@ -83,6 +87,7 @@ def _hypothesis_setup_hook() -> None:
     """
     from hypothesis import strategies as st  # noqa: PLC0415 - only when hypothesis asks
 
+    from pact_core.abstraction import AbstractionPolicy, DutyRecord  # noqa: PLC0415
     from pact_core.calendars import (  # noqa: PLC0415
         Holiday,
         HolidayCalendar,
@@ -115,6 +120,8 @@ def _hypothesis_setup_hook() -> None:
     from pact_core.teams import Member, RoleRequirement, Team, TeamModel  # noqa: PLC0415
 
     st.register_type_strategy(Interval, intervals())
+    st.register_type_strategy(AbstractionPolicy, abstraction_policies())
+    st.register_type_strategy(DutyRecord, duty_records())
     st.register_type_strategy(Holiday, holidays())
     st.register_type_strategy(HolidayCalendar, holiday_calendars())
     st.register_type_strategy(WorkingCalendar, working_calendars())

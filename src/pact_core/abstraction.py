@@ -1,0 +1,661 @@
+"""Abstraction accounting: how much duty time neighbourhood officers are taken away, and how much they spend in their communities.
+
+Neighbourhood officers must not be routinely abstracted, save in real emergencies, and
+teams spend the majority of their time in their communities (Neighbourhood Policing
+Guarantee, 2025; Home Office, 2005). No national definition of abstraction is agreed,
+so the definition is a policy value: an `AbstractionPolicy` classes every activity.
+
+Theory of operation
+-------------------
+`account` checks a set of `DutyRecord`s all at once (an activity the policy does not
+class, one officer in two places at once), cuts every record where a local day, week or
+month of the caller's ``tz`` begins, and sums whole microseconds per cell: officer,
+team, neighbourhood, period, class and activity. The result, `Accounts`, is a value that
+adds: accounting two disjoint sets of records and adding the results equals accounting
+their union, so a force's history can be accounted in partitions anywhere.
+Rates are ratios of those sums:
+
+* on duty: everything but off duty (leave, sickness, rest days), which stays out of the denominator;
+* abstraction rate: (abstracted + exceptional emergency) / on duty;
+* rate excluding emergencies: abstracted / (on duty - emergency), so that routine
+  abstraction is not hidden behind a major incident, nor a major incident behind it;
+* community share: time in the community / on duty.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import enum
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+import attrs
+from attrs.validators import instance_of, optional
+
+from pact_core._validation import all_of, nonblank
+from pact_core.errors import ExceptionGroup, InvalidDutyRecord
+from pact_core.intervals import CalendarUnit, Interval, to_utc
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = [
+    "AbstractionPolicy",
+    "Accounts",
+    "ActivityClass",
+    "Cell",
+    "DutyRecord",
+    "Row",
+    "Shortfall",
+    "Standard",
+    "Summary",
+    "account",
+    "account_table",
+    "check_standards",
+]
+
+_text = nonblank(InvalidDutyRecord)
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+
+
+class ActivityClass(enum.Enum):
+    """The classes an activity falls into, by policy.
+
+    >>> ActivityClass.OFF_DUTY.on_duty, ActivityClass.EMERGENCY.on_duty
+    (False, True)
+    """
+
+    COMMUNITY = "in the community"
+    NEIGHBOURHOOD_WORK = "neighbourhood work"
+    ABSTRACTED = "abstracted"
+    EMERGENCY = "exceptional emergency"
+    OFF_DUTY = "off duty"
+
+    @property
+    def on_duty(self) -> bool:
+        """Whether time in this class counts in the denominator of the rates."""
+        return self is not ActivityClass.OFF_DUTY
+
+
+def _activity(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"activity must be a str, got {value!r}")
+    return " ".join(value.split()).lower()
+
+
+def _to_classes(value: Mapping[str, ActivityClass]) -> tuple[tuple[str, ActivityClass], ...]:
+    items = []
+    for activity, kind in dict(value).items():
+        if not isinstance(kind, ActivityClass):
+            raise TypeError(f"classes must map activities to ActivityClass, got {kind!r}")
+        items.append((_activity(activity), kind))
+    return tuple(sorted(items, key=lambda item: item[0]))
+
+
+_COMMUNITY = (
+    "patrol",
+    "engagement",
+    "community meeting",
+    "beat surgery",
+    "pact meeting",
+    "school visit",
+)
+_NEIGHBOURHOOD = ("problem-solving", "briefing", "admin", "partnership meeting")
+_ABSTRACTED = ("response cover", "event", "mutual aid", "custody", "court", "training",
+               "cover for another team", "another area")  # fmt: skip
+_EMERGENCY = ("major incident", "terrorist attack", "natural disaster")
+_OFF = ("annual leave", "sickness", "rest day")
+
+
+@attrs.frozen(kw_only=True)
+class AbstractionPolicy:
+    """How a force classes each activity; an activity it does not class is an error, never a default.
+
+    >>> policy = AbstractionPolicy.default()
+    >>> policy.classify("Response cover"), policy.classify("patrol")
+    (<ActivityClass.ABSTRACTED: 'abstracted'>, <ActivityClass.COMMUNITY: 'in the community'>)
+    """
+
+    name: str = attrs.field(validator=_text)
+    classes: tuple[tuple[str, ActivityClass], ...] = attrs.field(converter=_to_classes)
+    source: str | None = attrs.field(default=None)
+
+    @classmethod
+    def default(cls) -> AbstractionPolicy:
+        """The classes the Guarantee's language suggests: patrol and engagement in the community; problem-solving, briefings and admin as neighbourhood work; response cover, events, mutual aid, custody, court, training and cover elsewhere abstracted; major incidents, terrorist attacks and natural disasters exceptional; leave, sickness and rest days off duty."""
+        return cls(
+            name="pact_core default",
+            classes={
+                **dict.fromkeys(_COMMUNITY, ActivityClass.COMMUNITY),
+                **dict.fromkeys(_NEIGHBOURHOOD, ActivityClass.NEIGHBOURHOOD_WORK),
+                **dict.fromkeys(_ABSTRACTED, ActivityClass.ABSTRACTED),
+                **dict.fromkeys(_EMERGENCY, ActivityClass.EMERGENCY),
+                **dict.fromkeys(_OFF, ActivityClass.OFF_DUTY),
+            },
+            source="Neighbourhood Policing Guarantee (2025); Home Office (2005)",
+        )
+
+    @classmethod
+    def met_dedicated_ward_officers(cls) -> AbstractionPolicy:
+        """The Met's counting rule for dedicated ward officers: every on-duty activity is abstraction or not.
+
+        The Met counts every on-duty activity of ward officers as abstraction or not and sums
+        minutes by month, team and abstraction type (MOPAC reporting on dedicated ward
+        officers, 2017 onwards): anything done for the ward, on the street or not, is not
+        abstraction, so neighbourhood work counts with the community time.
+        """
+        return attrs.evolve(
+            cls.default(),
+            name="Met dedicated ward officers",
+            classes={
+                **dict(cls.default().classes),
+                **dict.fromkeys(_NEIGHBOURHOOD, ActivityClass.COMMUNITY),
+            },
+            source="MOPAC, dedicated ward officer abstraction reporting (2017)",
+        )
+
+    @classmethod
+    def policing_pledge_2008(cls) -> AbstractionPolicy:
+        """The 2008 Policing Pledge: teams spend at least 80 % of their time visibly in their neighbourhoods.
+
+        Only visible time counts as community time; briefings and admin do not.
+        Pair it with `Standard.pledge_visible_80`.
+        """
+        return attrs.evolve(
+            cls.default(),
+            name="Policing Pledge 2008",
+            source="The Policing Pledge (Home Office, 2008): 80 % of time visibly in the neighbourhood",
+        )
+
+    def classify(self, activity: str) -> ActivityClass:
+        """The class of *activity*, or `InvalidDutyRecord` if the policy does not class it."""
+        wanted = _activity(activity)
+        for named, kind in self.classes:
+            if named == wanted:
+                return kind
+        raise InvalidDutyRecord.must(
+            "activity", f"be classed by the policy {self.name!r}", activity
+        )
+
+
+@attrs.frozen(kw_only=True)
+class DutyRecord:
+    """One stretch of an officer's time: who, when, what, for which neighbourhood and team.
+
+    When abstracted, *sent_to* says where and *authorised_by* who authorised it.
+
+    >>> import datetime as dt
+    >>> from pact_core.intervals import Interval
+    >>> record = DutyRecord(officer="PC 1234", interval=Interval.parse("2025-03-03T07:00Z/PT8H"),
+    ...                     activity="Patrol", neighbourhood="Strood", team="Strood NPT")
+    >>> record.activity, record.interval.duration
+    ('patrol', datetime.timedelta(seconds=28800))
+    """
+
+    officer: str = attrs.field(validator=_text)
+    interval: Interval = attrs.field(validator=instance_of(Interval))
+    activity: str = attrs.field(converter=_activity, validator=_text)
+    neighbourhood: str = attrs.field(validator=_text)
+    team: str = attrs.field(validator=_text)
+    sent_to: str | None = attrs.field(default=None, validator=optional(_text))
+    authorised_by: str | None = attrs.field(default=None, validator=optional(_text))
+
+
+class Cell(NamedTuple):
+    """One line of the accounts: whose time, which period (its first local date), which class and activity.
+
+    >>> import datetime as dt
+    >>> Cell("PC 1", "Strood NPT", "Strood", dt.date(2025, 3, 1), ActivityClass.COMMUNITY, "patrol").period
+    datetime.date(2025, 3, 1)
+    """
+
+    officer: str
+    team: str
+    neighbourhood: str
+    period: dt.date
+    activity_class: ActivityClass
+    activity: str
+
+
+def _cell_order(item: tuple[Cell, int]) -> tuple[object, ...]:
+    cell = item[0]
+    return (
+        cell.officer,
+        cell.team,
+        cell.neighbourhood,
+        cell.period,
+        cell.activity_class.value,
+        cell.activity,
+    )
+
+
+_Level = Literal["officer", "team", "neighbourhood", "period", "force"]
+_ORDER = {kind: n for n, kind in enumerate(ActivityClass)}
+
+
+def _to_minutes(
+    value: Mapping[ActivityClass, Fraction] | Iterable[tuple[ActivityClass, Fraction]],
+) -> tuple[tuple[ActivityClass, Fraction], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted(((k, Fraction(v)) for k, v in items if v), key=lambda kv: _ORDER[kv[0]]))
+
+
+@attrs.frozen(kw_only=True)
+class Summary:
+    """Minutes by class for one officer, team, neighbourhood, period or the force, and the rates they give.
+
+    Rates are None when there is no on-duty time to divide by (never 0).
+
+    >>> Summary(minutes={ActivityClass.COMMUNITY: Fraction(300), ActivityClass.ABSTRACTED: Fraction(100)}).rate
+    Fraction(1, 4)
+    """
+
+    minutes: tuple[tuple[ActivityClass, Fraction], ...] = attrs.field(converter=_to_minutes)
+
+    def of(self, activity_class: ActivityClass) -> Fraction:
+        """The minutes in one class."""
+        return dict(self.minutes).get(activity_class, Fraction(0))
+
+    @property
+    def on_duty(self) -> Fraction:
+        """Minutes on duty: everything but off duty."""
+        return sum((v for k, v in self.minutes if k.on_duty), Fraction(0))
+
+    @property
+    def rate(self) -> Fraction | None:
+        """(abstracted + exceptional emergency) / on duty."""
+        if not self.on_duty:
+            return None
+        return (self.of(ActivityClass.ABSTRACTED) + self.of(ActivityClass.EMERGENCY)) / self.on_duty
+
+    @property
+    def rate_excluding_emergencies(self) -> Fraction | None:
+        """Abstracted / (on duty - exceptional emergency)."""
+        routine = self.on_duty - self.of(ActivityClass.EMERGENCY)
+        return self.of(ActivityClass.ABSTRACTED) / routine if routine else None
+
+    @property
+    def community_share(self) -> Fraction | None:
+        """Time in the community / on duty."""
+        return self.of(ActivityClass.COMMUNITY) / self.on_duty if self.on_duty else None
+
+
+def _is_tz(instance: object, attribute: attrs.Attribute[dt.tzinfo], value: object) -> None:
+    if not isinstance(value, dt.tzinfo):
+        raise TypeError(f"tz must be a datetime.tzinfo, got {value!r}")
+
+
+def _to_cells(value: Iterable[tuple[Cell, int]]) -> tuple[tuple[Cell, int], ...]:
+    merged: dict[Cell, int] = {}
+    for cell, microseconds in value:
+        merged[cell] = merged.get(cell, 0) + microseconds
+    return tuple(sorted(((c, m) for c, m in merged.items() if m), key=_cell_order))
+
+
+@attrs.frozen(kw_only=True)
+class Accounts:
+    """Accounted duty time: whole microseconds per `Cell`, for one kind of period in one time zone. Accounts add.
+
+    >>> from zoneinfo import ZoneInfo
+    >>> from pact_core.intervals import Interval
+    >>> london = ZoneInfo("Europe/London")
+    >>> night = DutyRecord(officer="PC 1", interval=Interval.parse("2025-03-31T22:00+01:00/2025-04-01T06:00+01:00"),
+    ...                    activity="patrol", neighbourhood="Strood", team="Strood NPT")
+    >>> books = account([night], AbstractionPolicy.default(), tz=london)
+    >>> [(cell.period.isoformat(), minutes) for cell, minutes in books.minutes()]
+    [('2025-03-01', Fraction(120, 1)), ('2025-04-01', Fraction(360, 1))]
+    """
+
+    unit: CalendarUnit = attrs.field(validator=instance_of(CalendarUnit))
+    tz: dt.tzinfo = attrs.field(validator=_is_tz)
+    cells: tuple[tuple[Cell, int], ...] = attrs.field(default=(), converter=_to_cells)
+
+    def __add__(self, other: Accounts) -> Accounts:
+        if not isinstance(other, Accounts):
+            return NotImplemented
+        if (other.unit, other.tz) != (self.unit, self.tz):
+            raise InvalidDutyRecord.must(
+                "accounts",
+                f"share a unit and zone to add ({self.unit.value}, {self.tz})",
+                (other.unit.value, str(other.tz)),
+            )
+        return Accounts(unit=self.unit, tz=self.tz, cells=self.cells + other.cells)
+
+    def minutes(self) -> tuple[tuple[Cell, Fraction], ...]:
+        """Every cell with its minutes (exact)."""
+        return tuple((cell, Fraction(m, 60_000_000)) for cell, m in self.cells)
+
+    def summary(self, **where: object) -> Summary:
+        """One `Summary` for the cells that match *where* (``officer=``, ``team=``, ``neighbourhood=``, ``period=``)."""
+        for key in where:
+            if key not in ("officer", "team", "neighbourhood", "period"):
+                raise TypeError(f"summary() got an unexpected keyword argument {key!r}")
+        totals: dict[ActivityClass, int] = {}
+        for cell, m in self.cells:
+            if all(getattr(cell, key) == value for key, value in where.items()):
+                totals[cell.activity_class] = totals.get(cell.activity_class, 0) + m
+        return Summary(minutes={k: Fraction(v, 60_000_000) for k, v in totals.items()})
+
+    def by(self, *levels: _Level) -> dict[tuple[object, ...], Summary]:
+        """A `Summary` for each combination of *levels* (``"officer"``, ``"team"``, ``"neighbourhood"``, ``"period"``; ``"force"`` for all).
+
+        >>> from zoneinfo import ZoneInfo
+        >>> Accounts(unit=CalendarUnit.MONTH, tz=ZoneInfo("Europe/London")).by("team")
+        {}
+        """
+        fields = [level for level in levels if level != "force"]
+        for level in fields:
+            if level not in Cell._fields[:4]:
+                raise TypeError(
+                    f"levels must be officer, team, neighbourhood, period or force, got {level!r}"
+                )
+        grouped: dict[tuple[object, ...], dict[ActivityClass, int]] = {}
+        for cell, m in self.cells:
+            key = tuple(getattr(cell, level) for level in fields)
+            totals = grouped.setdefault(key, {})
+            totals[cell.activity_class] = totals.get(cell.activity_class, 0) + m
+        return {
+            key: Summary(minutes={k: Fraction(v, 60_000_000) for k, v in totals.items()})
+            for key, totals in sorted(grouped.items(), key=lambda item: tuple(map(str, item[0])))
+        }
+
+
+def _boundaries(
+    unit: CalendarUnit, tz: dt.tzinfo, start: dt.datetime, end: dt.datetime
+) -> tuple[list[int], list[dt.date]]:
+    """The microseconds since the epoch at which each period from *start* to *end* begins, and its first local date."""
+    period = unit.period_containing(start, tz=tz)
+    starts: list[int] = []
+    dates: list[dt.date] = []
+    while True:
+        starts.append((period.start - _EPOCH) // dt.timedelta(microseconds=1))
+        dates.append(period.start.astimezone(tz).date())
+        if period.end >= end:
+            break
+        period = unit.period_containing(period.end, tz=tz)
+    return starts, dates
+
+
+Row = tuple[str, dt.datetime, dt.datetime, str, str, str]
+"""A duty record as a plain row: (officer, start, end, activity, neighbourhood, team)."""
+
+_MICRO = dt.timedelta(microseconds=1)
+
+
+def _overlaps(
+    rows: Sequence[Row], starts: list[int], ends: list[int], noun: str
+) -> list[InvalidDutyRecord]:
+    """Every pair of one officer's rows that overlap (each later row against the one reaching furthest before it)."""
+    problems = []
+    by_officer: dict[str, list[int]] = {}
+    for index, row in enumerate(rows):
+        by_officer.setdefault(row[0], []).append(index)
+    for indices in by_officer.values():
+        indices.sort(key=lambda i: (starts[i], ends[i]))
+        latest = indices[0]
+        for index in indices[1:]:
+            if starts[index] < ends[latest]:
+                a, b = sorted((latest, index))
+                first, second = rows[a], rows[b]
+                problems.append(
+                    InvalidDutyRecord(
+                        f"{noun}[{a}] and {noun}[{b}] must not overlap: {first[0]} cannot be on "
+                        f"{first[3]!r} ({Interval(first[1], first[2])}) and "
+                        f"{second[3]!r} ({Interval(second[1], second[2])}) at once",
+                        field="interval",
+                        rule="not overlap",
+                        value=(a, b),
+                        index=b,
+                    )
+                )
+            if ends[index] > ends[latest]:
+                latest = index
+    return problems
+
+
+def _account_rows(
+    rows: Sequence[Row], policy: AbstractionPolicy, tz: dt.tzinfo, unit: CalendarUnit, noun: str
+) -> Accounts:
+    """Check every row at once, then cut and sum them: the one core of `account` and `account_table`."""
+    known = dict(policy.classes)
+    problems: list[InvalidDutyRecord] = []
+    classes: list[ActivityClass | None] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for index, (officer, start, end, activity, _, _) in enumerate(rows):
+        begin = (to_utc(start, field=f"{noun}[{index}] start") - _EPOCH) // _MICRO
+        finish = (to_utc(end, field=f"{noun}[{index}] end") - _EPOCH) // _MICRO
+        starts.append(begin)
+        ends.append(finish)
+        kind = known.get(activity)
+        if kind is None:
+            kind = known.get(_activity(activity))
+        classes.append(kind)
+        if kind is None:
+            problems.append(
+                InvalidDutyRecord(
+                    f"{noun}[{index}] ({officer}, {activity!r}) must have an activity the policy {policy.name!r} classes",
+                    field="activity",
+                    rule="be classed by the policy",
+                    value=activity,
+                    index=index,
+                )
+            )
+        if finish <= begin:
+            problems.append(
+                InvalidDutyRecord(
+                    f"{noun}[{index}] ({officer}) must end after it starts, got {start.isoformat()} to {end.isoformat()}",
+                    field="end",
+                    rule="be after start",
+                    value=end,
+                    index=index,
+                )
+            )
+    problems.extend(_overlaps(rows, starts, ends, noun))
+    if problems:
+        problems.sort(key=lambda err: err.index if err.index is not None else -1)
+        raise ExceptionGroup(f"{len(problems)} problems in {len(rows)} duty records", problems)
+    cells: dict[Cell, int] = {}
+    if rows:
+        first = _EPOCH + min(starts) * _MICRO
+        last = _EPOCH + max(ends) * _MICRO
+        bounds, dates = _boundaries(unit, tz, first, last)
+        bounds.append(max(ends))
+        find = bisect.bisect_right
+        names: dict[str, str] = {}
+        for row, kind, begin, finish in zip(rows, classes, starts, ends, strict=True):
+            slot = find(bounds, begin) - 1
+            known_name = names.get(row[3])
+            activity = (
+                known_name
+                if known_name is not None
+                else names.setdefault(row[3], _activity(row[3]))
+            )
+            cursor = begin
+            while True:
+                upto = bounds[slot + 1]
+                cell = Cell(row[0], row[5], row[4], dates[slot], kind, activity)  # type: ignore[arg-type]
+                if finish <= upto:
+                    cells[cell] = cells.get(cell, 0) + finish - cursor
+                    break
+                cells[cell] = cells.get(cell, 0) + upto - cursor
+                cursor = upto
+                slot += 1
+    return Accounts(unit=unit, tz=tz, cells=cells.items())
+
+
+def _arguments(policy: object, tz: object, unit: CalendarUnit | str) -> CalendarUnit:
+    if not isinstance(policy, AbstractionPolicy):
+        raise TypeError(f"policy must be an AbstractionPolicy, got {policy!r}")
+    if not isinstance(tz, dt.tzinfo):
+        raise TypeError(f"tz must be a datetime.tzinfo, got {tz!r}")
+    return CalendarUnit.parse(unit) if not isinstance(unit, CalendarUnit) else unit
+
+
+def account(
+    records: Iterable[DutyRecord],
+    policy: AbstractionPolicy,
+    *,
+    tz: dt.tzinfo,
+    unit: CalendarUnit | str = CalendarUnit.MONTH,
+) -> Accounts:
+    """Account duty records by local *unit* of *tz*: every record checked, cut at period boundaries, summed.
+
+    An activity the policy does not class, and every pair of one officer's overlapping
+    records, are reported at once (an `ExceptionGroup` of `InvalidDutyRecord`, each
+    naming the records by index): nothing is silently defaulted or counted twice.
+
+    >>> import datetime as dt
+    >>> from zoneinfo import ZoneInfo
+    >>> from pact_core.intervals import Interval
+    >>> records = [DutyRecord(officer="PC 1", interval=Interval.parse(text), activity=what, neighbourhood="Strood", team="Strood NPT")
+    ...            for text, what in [("2025-03-03T07:00Z/PT6H", "patrol"), ("2025-03-03T13:00Z/PT2H", "response cover")]]
+    >>> summary = account(records, AbstractionPolicy.default(), tz=ZoneInfo("Europe/London")).summary(officer="PC 1")
+    >>> summary.rate, summary.community_share
+    (Fraction(1, 4), Fraction(3, 4))
+    """
+    checked = _arguments(policy, tz, unit)
+    rows = [
+        (r.officer, r.interval.start, r.interval.end, r.activity, r.neighbourhood, r.team)
+        for r in all_of(records, DutyRecord, "records")
+    ]
+    return _account_rows(rows, policy, tz, checked, "records")
+
+
+def account_table(
+    rows: Iterable[Row],
+    policy: AbstractionPolicy,
+    *,
+    tz: dt.tzinfo,
+    unit: CalendarUnit | str = CalendarUnit.MONTH,
+) -> Accounts:
+    """Account plain rows ``(officer, start, end, activity, neighbourhood, team)``, as a force's duty table holds them.
+
+    The same checks and the same `Accounts` as `account`, without building a `DutyRecord`
+    for each row: the way to account a large table, or a partition of one.
+
+    >>> import datetime as dt
+    >>> from zoneinfo import ZoneInfo
+    >>> start = dt.datetime(2025, 3, 3, 7, tzinfo=dt.timezone.utc)
+    >>> books = account_table([("PC 1", start, start + dt.timedelta(hours=8), "patrol", "Strood", "Strood NPT")],
+    ...                       AbstractionPolicy.default(), tz=ZoneInfo("Europe/London"))
+    >>> books.summary().community_share
+    Fraction(1, 1)
+    """
+    checked = _arguments(policy, tz, unit)
+    items = list(rows)
+    given: list[object] = list(items)
+    for row in given:
+        if not isinstance(row, tuple) or len(row) != 6:
+            raise TypeError(
+                f"rows must be (officer, start, end, activity, neighbourhood, team) tuples, got {row!r}"
+            )
+    return _account_rows(items, policy, tz, checked, "rows")
+
+
+@attrs.frozen(kw_only=True)
+class Standard:
+    """A published standard an officer, team or neighbourhood must meet, on one measure.
+
+    >>> Standard.guarantee_majority().threshold
+    Fraction(1, 2)
+    """
+
+    name: str = attrs.field(validator=_text)
+    measure: Literal["community share", "rate", "rate excluding emergencies"] = attrs.field()
+    threshold: Fraction = attrs.field(converter=Fraction)
+    at_least: bool = attrs.field(validator=instance_of(bool))
+    strictly: bool = attrs.field(default=False, validator=instance_of(bool))
+    source: str | None = attrs.field(default=None)
+
+    @measure.validator
+    def _measure(self, attribute: attrs.Attribute[str], value: object) -> None:
+        if value not in ("community share", "rate", "rate excluding emergencies"):
+            raise InvalidDutyRecord.must(
+                "measure", "be 'community share', 'rate' or 'rate excluding emergencies'", value
+            )
+
+    @classmethod
+    def guarantee_majority(cls) -> Standard:
+        """The majority of time in the community: more than 50 % (Neighbourhood Policing Guarantee, 2025)."""
+        return cls(name="majority of time in the community", measure="community share",
+                   threshold=Fraction(1, 2), at_least=True, strictly=True,
+                   source="Neighbourhood Policing Guarantee (2025)")  # fmt: skip
+
+    @classmethod
+    def pledge_visible_80(cls) -> Standard:
+        """At least 80 % of time visibly in the neighbourhood (the Policing Pledge, 2008)."""
+        return cls(name="80 % visible", measure="community share", threshold=Fraction(4, 5),
+                   at_least=True, source="The Policing Pledge (Home Office, 2008)")  # fmt: skip
+
+    @classmethod
+    def maximum_rate(
+        cls, threshold: Fraction | int, *, excluding_emergencies: bool = True
+    ) -> Standard:
+        """A force's own ceiling on the abstraction rate (by default, on routine abstraction)."""
+        measure: Literal["rate", "rate excluding emergencies"] = (
+            "rate excluding emergencies" if excluding_emergencies else "rate"
+        )
+        return cls(name=f"abstraction at most {Fraction(threshold)}", measure=measure,
+                   threshold=Fraction(threshold), at_least=False)  # fmt: skip
+
+    def value_of(self, summary: Summary) -> Fraction | None:
+        """The measure for one summary."""
+        if self.measure == "community share":
+            return summary.community_share
+        if self.measure == "rate":
+            return summary.rate
+        return summary.rate_excluding_emergencies
+
+    def met_by(self, value: Fraction) -> bool:
+        """Whether *value* meets the standard."""
+        if self.at_least:
+            return value > self.threshold if self.strictly else value >= self.threshold
+        return value < self.threshold if self.strictly else value <= self.threshold
+
+
+@attrs.frozen(kw_only=True)
+class Shortfall:
+    """One officer, team or neighbourhood that falls short of a standard, with the figures.
+
+    >>> Shortfall.__name__
+    'Shortfall'
+    """
+
+    standard: Standard
+    level: str
+    key: tuple[object, ...]
+    value: Fraction
+    summary: Summary
+
+
+def check_standards(
+    accounts: Accounts,
+    standards: Iterable[Standard],
+    *,
+    levels: Iterable[_Level] = ("officer", "team"),
+) -> tuple[Shortfall, ...]:
+    """Every officer and team (or other *levels*) that falls short of each standard, with figures.
+
+    Those with no on-duty time are not judged: there is nothing to measure.
+
+    >>> from zoneinfo import ZoneInfo
+    >>> check_standards(Accounts(unit=CalendarUnit.MONTH, tz=ZoneInfo("Europe/London")), [Standard.guarantee_majority()])
+    ()
+    """
+    if not isinstance(accounts, Accounts):
+        raise TypeError(f"accounts must be Accounts, got {accounts!r}")
+    found = []
+    for level in levels:
+        for key, summary in accounts.by(level).items():
+            for standard in all_of(standards, Standard, "standards"):
+                value = standard.value_of(summary)
+                if value is not None and not standard.met_by(value):
+                    found.append(
+                        Shortfall(
+                            standard=standard, level=level, key=key, value=value, summary=summary
+                        )
+                    )
+    return tuple(found)
