@@ -197,7 +197,7 @@ def test_argument_errors() -> None:
         DutyRecord(
             officer="PC",
             interval=Interval.parse("2025-01-01T00:00Z/PT1H"),
-            activity=1,  # type: ignore[arg-type]
+            activity=1,
             neighbourhood="N",
             team="T",
         )
