@@ -405,6 +405,56 @@ def priorities() -> None:
         print(f"recurring: {flag.issue.category} at {flag.issue.place} ({flag.kind.value})")
 
 
+def abstraction() -> None:
+    section("Abstraction: how much of their time Strood's officers are taken away")
+    from pact_core.abstraction import (  # noqa: PLC0415
+        AbstractionPolicy,
+        DutyRecord,
+        Standard,
+        account,
+        check_standards,
+    )
+
+    def duty(officer: str, start: dt.datetime, hours: float, activity: str) -> DutyRecord:
+        return DutyRecord(
+            officer=officer,
+            interval=Interval.from_start(start, dt.timedelta(hours=hours)),
+            activity=activity,
+            neighbourhood="Strood",
+            team="Strood NPT",
+        )
+
+    def at(*args: int) -> dt.datetime:
+        return dt.datetime(*args, tzinfo=LONDON)
+
+    records = [
+        duty("PC 1234", at(2025, 10, 25, 22), 9, "patrol"),  # the night the clocks go back
+        duty("PC 1234", at(2025, 10, 27, 14), 8, "response cover"),
+        duty("PC 1234", at(2025, 10, 28, 7), 2, "briefing"),
+        duty("PC 1234", at(2025, 10, 28, 9), 6, "engagement"),
+        duty("PCSO 5678", at(2025, 10, 27, 8), 8, "patrol"),
+        duty("PCSO 5678", at(2025, 10, 28, 8), 8, "major incident"),
+        duty("PCSO 5678", at(2025, 10, 29, 0), 24, "annual leave"),
+    ]
+    books = account(records, AbstractionPolicy.default(), tz=LONDON, unit="day")
+    night = [
+        (cell.period.isoformat(), float(minutes) / 60)
+        for cell, minutes in books.minutes()
+        if cell.officer == "PC 1234" and cell.activity == "patrol"
+    ]
+    print(f"a 22:00-07:00 patrol as the clocks go back, by local day: {night} hours")
+    for (officer,), summary in books.by("officer").items():
+        print(
+            f"  {officer:<10} on duty {float(summary.on_duty) / 60:4.0f} h, abstraction rate "
+            f"{float(summary.rate or 0):4.0%} ({float(summary.rate_excluding_emergencies or 0):.0%} "
+            f"excluding emergencies), in the community {float(summary.community_share or 0):.0%}"
+        )
+    for shortfall in check_standards(books, [Standard.guarantee_majority()]):
+        print(
+            f"  short of the Guarantee's majority: {shortfall.level} {shortfall.key[0]} at {float(shortfall.value):.0%}"
+        )
+
+
 def main() -> None:
     print("pact_core tour")
     time_primitives()
@@ -413,6 +463,7 @@ def main() -> None:
     teams()
     response()
     priorities()
+    abstraction()
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""examples/distributed_lookup.py on a small table: a real local Dask cluster, answers equal to locate_many."""
+"""The Dask examples on small tables: a real local cluster, answers equal to one machine's."""
 
 from __future__ import annotations
 
@@ -26,3 +26,33 @@ def test_distributed_answers_equal_locate_many(capsys: pytest.CaptureFixture[str
     assert result["ward"].fillna("-").tolist() == [code or "-" for code in expected.ward_codes()]
     assert (result["ward"].notna()).sum() > 1000
     assert "equal locate_many" in capsys.readouterr().out
+
+
+ABSTRACTION = Path(__file__).parent.parent / "examples" / "distributed_abstraction.py"
+
+
+def test_distributed_accounts_equal_one_machine_accounting(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from zoneinfo import ZoneInfo  # noqa: PLC0415
+
+    from pact_core.abstraction import AbstractionPolicy, DutyRecord, account  # noqa: PLC0415
+    from pact_core.intervals import Interval  # noqa: PLC0415
+
+    example = runpy.run_path(str(ABSTRACTION), run_name="distributed_abstraction")
+    total = example["main"](officers=6, partitions=3, workers=2)
+    table = example["roster"](6)
+    records = [
+        DutyRecord(
+            officer=row.officer,
+            interval=Interval(row.start.to_pydatetime(), row.end.to_pydatetime()),
+            activity=row.activity,
+            neighbourhood=row.neighbourhood,
+            team=row.team,
+        )
+        for row in table.itertuples(index=False)
+    ]
+    expected = account(records, AbstractionPolicy.default(), tz=ZoneInfo("Europe/London"))
+    assert total == expected
+    assert len(total.by("officer")) == 6
+    assert "equals accounting the whole table" in capsys.readouterr().out
