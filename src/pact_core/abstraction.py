@@ -29,7 +29,7 @@ import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import attrs
 from attrs.validators import instance_of, optional
@@ -425,8 +425,15 @@ def _account_rows(
     starts: list[int] = []
     ends: list[int] = []
     for index, (officer, start, end, activity, _, _) in enumerate(rows):
-        begin = (to_utc(start, field=f"{noun}[{index}] start") - _EPOCH) // _MICRO
-        finish = (to_utc(end, field=f"{noun}[{index}] end") - _EPOCH) // _MICRO
+        try:
+            # Subtracting an aware datetime gives elapsed time whatever its zone; a naive one
+            # (or anything else) cannot be subtracted, and to_utc says why.
+            begin = (start - _EPOCH) // _MICRO
+            finish = (end - _EPOCH) // _MICRO
+        except TypeError:
+            to_utc(start, field=f"{noun}[{index}] start")
+            to_utc(end, field=f"{noun}[{index}] end")
+            raise
         starts.append(begin)
         ends.append(finish)
         kind = known.get(activity)
@@ -457,7 +464,8 @@ def _account_rows(
     if problems:
         problems.sort(key=lambda err: err.index if err.index is not None else -1)
         raise ExceptionGroup(f"{len(problems)} problems in {len(rows)} duty records", problems)
-    cells: dict[Cell, int] = {}
+    cells: dict[tuple[Any, ...], int] = {}  # (officer, team, neighbourhood, slot, class, activity)
+    dates: list[dt.date] = []
     if rows:
         first = _EPOCH + min(starts) * _MICRO
         last = _EPOCH + max(ends) * _MICRO
@@ -476,14 +484,21 @@ def _account_rows(
             cursor = begin
             while True:
                 upto = bounds[slot + 1]
-                cell = Cell(row[0], row[5], row[4], dates[slot], kind, activity)  # type: ignore[arg-type]
+                cell = (row[0], row[5], row[4], slot, kind, activity)
                 if finish <= upto:
                     cells[cell] = cells.get(cell, 0) + finish - cursor
                     break
                 cells[cell] = cells.get(cell, 0) + upto - cursor
                 cursor = upto
                 slot += 1
-    return Accounts(unit=unit, tz=tz, cells=cells.items())
+    return Accounts(
+        unit=unit,
+        tz=tz,
+        cells=[
+            (Cell(officer, team, place, dates[slot], kind, activity), micro)
+            for (officer, team, place, slot, kind, activity), micro in cells.items()
+        ],
+    )
 
 
 def _arguments(policy: object, tz: object, unit: CalendarUnit | str) -> CalendarUnit:
