@@ -6,7 +6,7 @@ import datetime as dt
 import pickle
 from typing import Any
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pact_core.panels import Meeting, Panel, PanelMember
@@ -27,6 +27,8 @@ from pact_core.testing import concerns, issues, priorities, ranked_ballots, regi
 UTC = dt.timezone.utc
 ISSUES = issues(places=st.sampled_from(["Chatham", "High Street"]))
 CONCERNS = st.lists(concerns(issues=ISSUES), max_size=30)
+# Each example builds registers or counts a panel's choice: a fifth of the profile's examples keeps CI quick.
+heavy = settings(max_examples=max(10, settings().max_examples // 5))
 AS_OF = st.integers(0, 7 * 365).map(
     lambda d: dt.datetime(2020, 1, 1, tzinfo=UTC) + dt.timedelta(days=d)
 )
@@ -53,6 +55,7 @@ def test_candidates_count_every_concern_once_in_any_order(
     assert candidates(shuffled) == found
 
 
+@heavy
 @given(registers(), AS_OF)
 def test_register_answers_are_consistent(register: Register, as_of: dt.datetime) -> None:
     current = register.current(as_of=as_of)
@@ -68,6 +71,7 @@ def test_register_answers_are_consistent(register: Register, as_of: dt.datetime)
         assert due > priority.issue_date
 
 
+@heavy
 @given(registers(), AS_OF)
 def test_retaining_everything_clears_the_overdue_list(
     register: Register, as_of: dt.datetime
@@ -81,6 +85,7 @@ def test_retaining_everything_clears_the_overdue_list(
         assert {p.id for p in reviewed.current(as_of=as_of)} == {p.id for p in active}
 
 
+@heavy
 @given(priorities())
 def test_priorities_round_trip_through_pickle_and_evolve(priority: Priority) -> None:
     assert pickle.loads(pickle.dumps(priority)) == priority  # noqa: S301 - our own bytes
@@ -98,6 +103,7 @@ PANEL = Panel(
 )
 
 
+@heavy
 @given(
     CONCERNS.filter(bool),
     st.lists(ranked_ballots(candidates=ISSUES), min_size=1, max_size=7),
@@ -123,6 +129,7 @@ def test_the_panel_choice_is_well_formed(
     assert choice == choose_priorities(meeting, ballots, pool, seats=seats, reserved=reserved)
 
 
+@heavy
 @given(
     CONCERNS,
     st.lists(AS_OF, min_size=1, max_size=6, unique=True),
