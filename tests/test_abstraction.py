@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 from fractions import Fraction
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -175,6 +176,16 @@ def test_rows_are_accounted_like_records() -> None:
     naive = dt.datetime(2025, 1, 1)  # noqa: DTZ001 - the mistake under test
     with pytest.raises(Exception, match=r"^rows\[0\] start must be timezone-aware"):
         account_table([("PC 1", naive, local(2025, 1, 2), "patrol", "N", "T")], POLICY, tz=LONDON)
+    with pytest.raises(Exception, match=r"^rows\[0\] end must be timezone-aware"):
+        account_table([("PC 1", local(2025, 1, 1), naive, "patrol", "N", "T")], POLICY, tz=LONDON)
+
+    class Stubborn(dt.datetime):
+        def __sub__(self, other: object) -> Any:
+            raise TypeError("no")
+
+    odd = Stubborn(2025, 1, 1, tzinfo=LONDON)
+    with pytest.raises(TypeError, match=r"^rows\[0\] start and end must be aware datetimes"):
+        account_table([("PC 1", odd, local(2025, 1, 2), "patrol", "N", "T")], POLICY, tz=LONDON)
     assert account_table([], POLICY, tz=LONDON).cells == ()
 
 
@@ -244,7 +255,14 @@ def test_standards_list_every_officer_and_team_that_falls_short() -> None:
         Standard.guarantee_majority().value_of(half) or Fraction(0)
     )
     assert Standard.pledge_visible_80().met_by(Fraction(4, 5))
-    assert Standard.maximum_rate(Fraction(1, 10), excluding_emergencies=False).measure == "rate"
+    overall = Standard.maximum_rate(Fraction(1, 10), excluding_emergencies=False)
+    assert overall.measure == "rate"
+    flagged = check_standards(books, [overall], levels=["officer"])
+    assert [(s.key, s.value) for s in flagged] == [
+        (("PC 1",), Fraction(1, 2)),
+        (("PC 3",), Fraction(1)),
+        (("PCSO 2",), Fraction(1, 2)),
+    ]
     strict_ceiling = Standard(
         name="below a tenth",
         measure="rate",

@@ -36,7 +36,7 @@ from attrs.validators import instance_of, optional
 
 from pact_core._validation import all_of, nonblank
 from pact_core.errors import ExceptionGroup, InvalidDutyRecord
-from pact_core.intervals import CalendarUnit, Interval, to_utc
+from pact_core.intervals import CalendarUnit, Interval, require_aware
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -415,6 +415,16 @@ def _overlaps(
     return problems
 
 
+def _instant_error(start: object, end: object, where: str) -> Exception:
+    """Why a row's start or end is not an instant: naive, not a datetime, or one that will not subtract."""
+    for value, name in ((start, "start"), (end, "end")):
+        try:
+            require_aware(value, field=f"{where} {name}")
+        except (TypeError, ValueError) as err:  # noqa: PERF203 - two values, on the error path
+            return err
+    return TypeError(f"{where} start and end must be aware datetimes, got {start!r} and {end!r}")
+
+
 def _account_rows(
     rows: Sequence[Row], policy: AbstractionPolicy, tz: dt.tzinfo, unit: CalendarUnit, noun: str
 ) -> Accounts:
@@ -430,10 +440,8 @@ def _account_rows(
             # (or anything else) cannot be subtracted, and to_utc says why.
             begin = (start - _EPOCH) // _MICRO
             finish = (end - _EPOCH) // _MICRO
-        except TypeError:
-            to_utc(start, field=f"{noun}[{index}] start")
-            to_utc(end, field=f"{noun}[{index}] end")
-            raise
+        except TypeError as err:
+            raise _instant_error(start, end, f"{noun}[{index}]") from err
         starts.append(begin)
         ends.append(finish)
         kind = known.get(activity)
