@@ -109,6 +109,28 @@ def test_rates_leave_and_an_emergency() -> None:
     assert books.summary(officer="Nobody").community_share is None
 
 
+def test_accounting_within_a_period_counts_only_the_time_inside() -> None:
+    night = duty("PC 1", local(2025, 3, 31, 22), local(2025, 4, 1, 6), "patrol")
+    april = Interval(local(2025, 4, 1), local(2025, 5, 1))
+    books = account([night, *_roster()], POLICY, tz=LONDON, within=april)
+    assert minutes_by_period(books) == {"2025-04-01": 360}
+    assert (
+        account(
+            [night], POLICY, tz=LONDON, within=Interval(local(2025, 6, 1), local(2025, 7, 1))
+        ).cells
+        == ()
+    )
+    with pytest.raises(ExceptionGroup):  # records outside the period are still checked
+        account(
+            [night, duty("PC 1", local(2025, 3, 31, 23), local(2025, 4, 1), "court")],
+            POLICY,
+            tz=LONDON,
+            within=april,
+        )
+    with pytest.raises(TypeError, match="^within must be an Interval or None"):
+        account([night], POLICY, tz=LONDON, within="2025-04")  # type: ignore[arg-type]
+
+
 def test_accounts_by_levels() -> None:
     books = account(_roster(), POLICY, tz=LONDON)
     teams = books.by("team")

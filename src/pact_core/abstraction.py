@@ -425,10 +425,10 @@ def _instant_error(start: object, end: object, where: str) -> Exception:
     return TypeError(f"{where} start and end must be aware datetimes, got {start!r} and {end!r}")
 
 
-def _account_rows(
-    rows: Sequence[Row], policy: AbstractionPolicy, tz: dt.tzinfo, unit: CalendarUnit, noun: str
-) -> Accounts:
-    """Check every row at once, then cut and sum them: the one core of `account` and `account_table`."""
+def _checked(
+    rows: Sequence[Row], policy: AbstractionPolicy, noun: str
+) -> tuple[list[ActivityClass | None], list[int], list[int]]:
+    """Class every row and read its instants, reporting every problem of the set at once."""
     known = dict(policy.classes)
     problems: list[InvalidDutyRecord] = []
     classes: list[ActivityClass | None] = []
@@ -437,7 +437,7 @@ def _account_rows(
     for index, (officer, start, end, activity, _, _) in enumerate(rows):
         try:
             # Subtracting an aware datetime gives elapsed time whatever its zone; a naive one
-            # (or anything else) cannot be subtracted, and to_utc says why.
+            # (or anything else) cannot be subtracted, and _instant_error says why.
             begin = (start - _EPOCH) // _MICRO
             finish = (end - _EPOCH) // _MICRO
         except TypeError as err:
@@ -472,16 +472,41 @@ def _account_rows(
     if problems:
         problems.sort(key=lambda err: err.index if err.index is not None else -1)
         raise ExceptionGroup(f"{len(problems)} problems in {len(rows)} duty records", problems)
+    return classes, starts, ends
+
+
+def _account_rows(  # noqa: PLR0913 - private, the one core of two entry points
+    rows: Sequence[Row],
+    policy: AbstractionPolicy,
+    *,
+    tz: dt.tzinfo,
+    unit: CalendarUnit,
+    noun: str,
+    within: Interval | None,
+) -> Accounts:
+    """Check every row at once, then cut and sum them: the one core of `account` and `account_table`."""
+    classes, starts, ends = _checked(rows, policy, noun)
+    if within is not None:
+        # Every record was checked; only the time inside the period is accounted.
+        low = (within.start - _EPOCH) // _MICRO
+        high = (within.end - _EPOCH) // _MICRO
+        kept = [
+            (row, kind, max(begin, low), min(finish, high))
+            for row, kind, begin, finish in zip(rows, classes, starts, ends, strict=True)
+            if begin < high and finish > low
+        ]
+    else:
+        kept = list(zip(rows, classes, starts, ends, strict=True))
     cells: dict[tuple[Any, ...], int] = {}  # (officer, team, neighbourhood, slot, class, activity)
     dates: list[dt.date] = []
-    if rows:
-        first = _EPOCH + min(starts) * _MICRO
-        last = _EPOCH + max(ends) * _MICRO
-        bounds, dates = _boundaries(unit, tz, first, last)
-        bounds.append(max(ends))
+    if kept:
+        first = _EPOCH + min(item[2] for item in kept) * _MICRO
+        last_micro = max(item[3] for item in kept)
+        bounds, dates = _boundaries(unit, tz, first, _EPOCH + last_micro * _MICRO)
+        bounds.append(last_micro)
         find = bisect.bisect_right
         names: dict[str, str] = {}
-        for row, kind, begin, finish in zip(rows, classes, starts, ends, strict=True):
+        for row, kind, begin, finish in kept:
             slot = find(bounds, begin) - 1
             known_name = names.get(row[3])
             activity = (
@@ -517,18 +542,27 @@ def _arguments(policy: object, tz: object, unit: CalendarUnit | str) -> Calendar
     return CalendarUnit.parse(unit) if not isinstance(unit, CalendarUnit) else unit
 
 
+def _within(within: object) -> Interval | None:
+    if within is not None and not isinstance(within, Interval):
+        raise TypeError(f"within must be an Interval or None, got {within!r}")
+    return within
+
+
 def account(
     records: Iterable[DutyRecord],
     policy: AbstractionPolicy,
     *,
     tz: dt.tzinfo,
     unit: CalendarUnit | str = CalendarUnit.MONTH,
+    within: Interval | None = None,
 ) -> Accounts:
     """Account duty records by local *unit* of *tz*: every record checked, cut at period boundaries, summed.
 
     An activity the policy does not class, and every pair of one officer's overlapping
     records, are reported at once (an `ExceptionGroup` of `InvalidDutyRecord`, each
     naming the records by index): nothing is silently defaulted or counted twice.
+    With *within*, only the time inside that interval is accounted (a record that
+    straddles its edge counts in part); every record given is still checked.
 
     >>> import datetime as dt
     >>> from zoneinfo import ZoneInfo
@@ -544,7 +578,7 @@ def account(
         (r.officer, r.interval.start, r.interval.end, r.activity, r.neighbourhood, r.team)
         for r in all_of(records, DutyRecord, "records")
     ]
-    return _account_rows(rows, policy, tz, checked, "records")
+    return _account_rows(rows, policy, tz=tz, unit=checked, noun="records", within=_within(within))
 
 
 def account_table(
@@ -553,6 +587,7 @@ def account_table(
     *,
     tz: dt.tzinfo,
     unit: CalendarUnit | str = CalendarUnit.MONTH,
+    within: Interval | None = None,
 ) -> Accounts:
     """Account plain rows ``(officer, start, end, activity, neighbourhood, team)``, as a force's duty table holds them.
 
@@ -575,7 +610,7 @@ def account_table(
             raise TypeError(
                 f"rows must be (officer, start, end, activity, neighbourhood, team) tuples, got {row!r}"
             )
-    return _account_rows(items, policy, tz, checked, "rows")
+    return _account_rows(items, policy, tz=tz, unit=checked, noun="rows", within=_within(within))
 
 
 @attrs.frozen(kw_only=True)
