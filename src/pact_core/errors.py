@@ -318,7 +318,25 @@ class UnknownRankError(PactError, ValueError):
     """
 
 
-class InvalidEventLog(PactError, ValueError):
+class _Indexed(PactError):
+    """An error about one item of a list-like input: `index` is its position (None when about the whole)."""
+
+    index: int | None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        rule: str | None = None,
+        value: object = None,
+        index: int | None = None,
+    ) -> None:
+        super().__init__(message, field=field, rule=rule, value=value)
+        self.index = index
+
+
+class InvalidEventLog(_Indexed, ValueError):
     """One impossible thing in a query's event log; a log's problems come all at once.
 
     `index` is the position of the event in time order (None when the problem is the
@@ -335,7 +353,6 @@ class InvalidEventLog(PactError, ValueError):
     events[1] (resumed at 2025-01-06T09:00:00+00:00) must not resume a query that is not paused
     """
 
-    index: int | None
     kind: object
 
     def __init__(  # noqa: PLR0913 - the house keywords, and where in the log
@@ -348,8 +365,7 @@ class InvalidEventLog(PactError, ValueError):
         index: int | None = None,
         kind: object = None,
     ) -> None:
-        super().__init__(message, field=field, rule=rule, value=value)
-        self.index = index
+        super().__init__(message, field=field, rule=rule, value=value, index=index)
         self.kind = kind
 
 
@@ -364,7 +380,7 @@ class InvalidPolicy(PactError, ValueError):
     """
 
 
-class InvalidBallot(PactError, ValueError):
+class InvalidBallot(_Indexed, ValueError):
     """A ballot that cannot be counted; a list of ballots reports every bad one at once.
 
     `index` is the ballot's position in the list it came in (None for a ballot built alone).
@@ -378,20 +394,6 @@ class InvalidBallot(PactError, ValueError):
     ballots[1].ranking must rank each candidate once, got ['a']
     ballots[2].weight must be at least 1, got 0
     """
-
-    index: int | None
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        field: str | None = None,
-        rule: str | None = None,
-        value: object = None,
-        index: int | None = None,
-    ) -> None:
-        super().__init__(message, field=field, rule=rule, value=value)
-        self.index = index
 
 
 class InvalidElection(PactError, ValueError):
@@ -418,7 +420,7 @@ class InvalidPriority(PactError, ValueError):
     """
 
 
-class InvalidDutyRecord(PactError, ValueError):
+class InvalidDutyRecord(_Indexed, ValueError):
     """A duty record, or a set of them, that cannot be accounted; a set's problems come all at once.
 
     `index` is the position of the record (or row) in what was given, None when the problem
@@ -437,17 +439,3 @@ class InvalidDutyRecord(PactError, ValueError):
     rows[1] (PC 1, 'juggling') must have an activity the policy 'pact_core default' classes
     rows[0] and rows[1] must not overlap: PC 1 cannot be on 'patrol' (2025-03-03T07:00:00Z/2025-03-03T15:00:00Z) and 'juggling' (2025-03-03T14:00:00Z/2025-03-03T16:00:00Z) at once
     """
-
-    index: int | None
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        field: str | None = None,
-        rule: str | None = None,
-        value: object = None,
-        index: int | None = None,
-    ) -> None:
-        super().__init__(message, field=field, rule=rule, value=value)
-        self.index = index
