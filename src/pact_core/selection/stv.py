@@ -201,12 +201,12 @@ def stv(  # noqa: PLR0912, PLR0913, PLR0915 - one count, read top to bottom as t
         counted, allowed, abstentions = _prepare(
             ballots, RankedBallot, seats=seats, candidates=candidates, tie_break=tie_break
         )
-        positions = {candidate: i for i, candidate in enumerate(allowed)}
+    index = {candidate: i for i, candidate in enumerate(allowed)}
+    if not isinstance(ballots, RankedProfile):
         grouped = {}
         for ballot in counted:
-            ranking = tuple(map(positions.__getitem__, ballot.ranking))
+            ranking = tuple(map(index.__getitem__, ballot.ranking))
             grouped[ranking] = grouped.get(ranking, 0) + ballot.weight
-    index = {candidate: i for i, candidate in enumerate(allowed)}
     n = len(allowed)
     # Values are whole numbers of 10**-decimals (exact integers), or Fractions when exact.
     unit: Any = 10**decimals if decimals is not None else Fraction(1)
