@@ -332,11 +332,7 @@ class Accounts:
         for key in where:
             if key not in ("officer", "team", "neighbourhood", "period"):
                 raise TypeError(f"summary() got an unexpected keyword argument {key!r}")
-        totals: dict[ActivityClass, int] = {}
-        for cell, m in self.cells:
-            if all(getattr(cell, key) == value for key, value in where.items()):
-                totals[cell.activity_class] = totals.get(cell.activity_class, 0) + m
-        return Summary(minutes={k: Fraction(v, 60_000_000) for k, v in totals.items()})
+        return self._summaries((), where).get((), Summary(minutes={}))
 
     def by(self, *levels: _Level) -> dict[tuple[object, ...], Summary]:
         """A `Summary` for each combination of *levels* (``"officer"``, ``"team"``, ``"neighbourhood"``, ``"period"``; ``"force"`` for all).
@@ -351,8 +347,16 @@ class Accounts:
                 raise TypeError(
                     f"levels must be officer, team, neighbourhood, period or force, got {level!r}"
                 )
+        return self._summaries(tuple(fields), {})
+
+    def _summaries(
+        self, fields: tuple[str, ...], where: Mapping[str, object]
+    ) -> dict[tuple[object, ...], Summary]:
+        """Minutes by class of the cells that match *where*, grouped by *fields*."""
         grouped: dict[tuple[object, ...], dict[ActivityClass, int]] = {}
         for cell, m in self.cells:
+            if any(getattr(cell, key) != value for key, value in where.items()):
+                continue
             key = tuple(getattr(cell, level) for level in fields)
             totals = grouped.setdefault(key, {})
             totals[cell.activity_class] = totals.get(cell.activity_class, 0) + m
