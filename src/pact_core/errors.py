@@ -35,8 +35,10 @@ __all__ = [
     "ExceptionGroup",
     "InvalidBallot",
     "InvalidCalendar",
+    "InvalidCase",
     "InvalidChoice",
     "InvalidCode",
+    "InvalidComplaint",
     "InvalidCoordinate",
     "InvalidDatetime",
     "InvalidDuration",
@@ -370,7 +372,7 @@ class InvalidEventLog(_Indexed, ValueError):
 
 
 class InvalidPolicy(PactError, ValueError):
-    """A response policy, goal or escalation ladder that cannot be.
+    """A response policy, goal or escalation ladder, or an ASB Case Review threshold or procedure, that cannot be.
 
     >>> from pact_core.response import EscalationLadder
     >>> EscalationLadder(steps=[], recourse="write to the PCC")
@@ -438,4 +440,40 @@ class InvalidDutyRecord(_Indexed, ValueError):
     ...         print(err)
     rows[1] (PC 1, 'juggling') must have an activity the policy 'pact_core default' classes
     rows[0] and rows[1] must not overlap: PC 1 cannot be on 'patrol' (2025-03-03T07:00:00Z/2025-03-03T15:00:00Z) and 'juggling' (2025-03-03T14:00:00Z/2025-03-03T16:00:00Z) at once
+    """
+
+
+class InvalidComplaint(_Indexed, ValueError):
+    """A complaint of anti-social behaviour, or an ASB Case Review application, that cannot be.
+
+    An application's problems come all at once; `index` is the position of the complaint
+    in the application (None when the problem is the application's own).
+
+    >>> import datetime as dt
+    >>> from pact_core.case_review import Body, Complaint
+    >>> at = dt.datetime(2025, 3, 1, 22, tzinfo=dt.timezone.utc)
+    >>> Complaint(reference="K-1", body=Body.POLICE, complainant="Jane Smith", behaviour_at=at,
+    ...           reported_at=at, location="Hill Road")
+    Traceback (most recent call last):
+    ...
+    pact_core.errors.InvalidComplaint: complainant must be a pseudonymous id without spaces (never a name), got 'Jane Smith'
+    """
+
+
+class InvalidCase(_Indexed, ValueError):
+    """One impossible thing in an ASB Case Review's record of events; a case's problems come all at once.
+
+    `index` is the position of the event in time order (None when the problem is the case's own).
+
+    >>> import datetime as dt
+    >>> from pact_core.case_review import Application, Case, CaseEvent, Stage
+    >>> at = dt.datetime(2025, 3, 3, 10, tzinfo=dt.timezone.utc)
+    >>> application = Application(id="ASB-1", applicant="A-7", received_at=at, complaints=[])
+    >>> try:
+    ...     Case(application=application, events=[CaseEvent(stage=Stage.MEETING, at=at - dt.timedelta(days=1))])
+    ... except ExceptionGroup as group:
+    ...     for err in group.exceptions:
+    ...         print(err)
+    events[0] (meeting at 2025-03-02T10:00:00+00:00) must not come before the application was received (2025-03-03T10:00:00+00:00)
+    events[0] (meeting at 2025-03-02T10:00:00+00:00) must come after a decision to review
     """
