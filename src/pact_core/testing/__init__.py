@@ -17,6 +17,15 @@ from __future__ import annotations
 
 from pact_core.testing._abstraction import abstraction_policies, duty_records, rosters
 from pact_core.testing._calendars import holiday_calendars, holidays, working_calendars
+from pact_core.testing._case_review import (
+    applications,
+    cases,
+    complaints,
+    procedures,
+    threshold_rules,
+    thresholds,
+    windows,
+)
 from pact_core.testing._geography import (
     local_authority_codes,
     neighbourhood_maps,
@@ -45,8 +54,11 @@ from pact_core.testing._teams import members, role_requirements, team_models, te
 
 __all__ = [
     "abstraction_policies",
+    "applications",
     "approval_ballots",
     "aware_datetimes",
+    "cases",
+    "complaints",
     "concerns",
     "councillors",
     "duty_records",
@@ -65,6 +77,7 @@ __all__ = [
     "neighbourhoods",
     "panels",
     "priorities",
+    "procedures",
     "queries",
     "ranked_ballots",
     "registers",
@@ -74,8 +87,11 @@ __all__ = [
     "score_ballots",
     "team_models",
     "teams",
+    "threshold_rules",
+    "thresholds",
     "ward_codes",
     "wards",
+    "windows",
     "working_calendars",
 ]
 
@@ -92,6 +108,15 @@ def _hypothesis_setup_hook() -> None:
         Holiday,
         HolidayCalendar,
         WorkingCalendar,
+    )
+    from pact_core.case_review import (  # noqa: PLC0415
+        Application,
+        Case,
+        Complaint,
+        Procedure,
+        Threshold,
+        ThresholdRule,
+        Window,
     )
     from pact_core.geography import (  # noqa: PLC0415
         LocalAuthorityCode,
@@ -150,3 +175,10 @@ def _hypothesis_setup_hook() -> None:
     st.register_type_strategy(HarmAssessment, harm_assessments())
     st.register_type_strategy(Priority, priorities())
     st.register_type_strategy(Register, registers())
+    st.register_type_strategy(Complaint, complaints())
+    st.register_type_strategy(Application, applications())
+    st.register_type_strategy(Window, windows())
+    st.register_type_strategy(ThresholdRule, threshold_rules())
+    st.register_type_strategy(Threshold, thresholds())
+    st.register_type_strategy(Procedure, procedures())
+    st.register_type_strategy(Case, cases())
