@@ -181,7 +181,7 @@ class ThresholdRule:
             noun = "incident" if self.incidents == 1 else "incidents"
             text = f"{self.incidents} qualifying {noun}"
             if self.hate:
-                text += f", {self.hate} of them a hate incident" + ("s" if self.hate > 1 else "")
+                text += ", 1 of them a hate incident" if self.hate == 1 else f", {self.hate} of them hate incidents"
         if self.per is not Grouping.APPLICATION:
             text += (
                 " "

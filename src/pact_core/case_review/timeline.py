@@ -501,6 +501,8 @@ def timeline(
             return done[stage].at, False
         if stage in not_needed:
             return start_of(_FALLBACK[stage])
+        if stage is Stage.APPEAL_REQUESTED:
+            return None, False  # the applicant's choice: never foreseen
         status = statuses.get(stage)
         if status is None or status.due is None or status.state not in _OPEN:
             return None, False
