@@ -262,7 +262,9 @@ def test_a_complaint_made_on_the_last_day_of_the_month_qualifies_and_the_next_da
     ],
 )
 def test_month_end_and_leap_day(
-    behaviour: dt.datetime, reported: dt.datetime, counts: bool,  # noqa: FBT001
+    behaviour: dt.datetime,
+    reported: dt.datetime,
+    counts: bool,  # noqa: FBT001
 ) -> None:
     result = judge(
         [report(behaviour, reported)], at(2024 if behaviour.year == 2024 else 2025, 4, 1)

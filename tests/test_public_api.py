@@ -19,6 +19,11 @@ PUBLIC_MODULES = [
     "pact_core",
     "pact_core.abstraction",
     "pact_core.calendars",
+    "pact_core.case_review",
+    "pact_core.case_review.complaints",
+    "pact_core.case_review.statistics",
+    "pact_core.case_review.thresholds",
+    "pact_core.case_review.timeline",
     "pact_core.errors",
     "pact_core.geography",
     "pact_core.geography.codes",
@@ -174,6 +179,7 @@ ALLOWED = {
     "selection": {"errors", "selection"},
     "priorities": {"errors", "intervals", "geography", "panels", "selection", "priorities"},
     "abstraction": {"errors", "intervals"},
+    "case_review": {"errors", "intervals", "calendars", "case_review"},
 }
 
 

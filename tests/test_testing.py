@@ -7,12 +7,27 @@ import itertools
 from typing import Any
 
 import pytest
-from hypothesis import example, find, given, settings
+from hypothesis import Phase, example, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from pact_core.abstraction import AbstractionPolicy, DutyRecord
 from pact_core.calendars import Holiday, HolidayCalendar, WorkingCalendar
+from pact_core.case_review import (
+    Application,
+    Body,
+    Case,
+    Complaint,
+    Counting,
+    Decision,
+    Grouping,
+    Procedure,
+    Stage,
+    Threshold,
+    ThresholdRule,
+    Window,
+    evaluate,
+)
 from pact_core.geography import (
     LocalAuthorityCode,
     Neighbourhood,
@@ -20,7 +35,7 @@ from pact_core.geography import (
     Ward,
     WardCode,
 )
-from pact_core.intervals import Interval, is_aware
+from pact_core.intervals import CalendarUnit, Interval, is_aware
 from pact_core.panels import Councillor, Meeting, MeetingKind, Panel
 from pact_core.priorities import (
     COMMON_CATEGORIES,
@@ -46,8 +61,11 @@ from pact_core.selection import ApprovalBallot, RankedBallot, ScoreBallot
 from pact_core.teams import Member, Power, Role, RoleRequirement, Team, TeamModel
 from pact_core.testing import (
     abstraction_policies,
+    applications,
     approval_ballots,
     aware_datetimes,
+    cases,
+    complaints,
     concerns,
     councillors,
     duty_records,
@@ -66,6 +84,7 @@ from pact_core.testing import (
     neighbourhoods,
     panels,
     priorities,
+    procedures,
     queries,
     ranked_ballots,
     registers,
@@ -75,8 +94,11 @@ from pact_core.testing import (
     score_ballots,
     team_models,
     teams,
+    threshold_rules,
+    thresholds,
     ward_codes,
     wards,
+    windows,
     working_calendars,
 )
 
@@ -668,3 +690,60 @@ def test_abstraction_strategies_shrink_cover_and_refuse_bad_arguments() -> None:
 def test_abstraction_types_are_registered(record: DutyRecord, policy: AbstractionPolicy) -> None:
     assert isinstance(record, DutyRecord)
     assert isinstance(policy, AbstractionPolicy)
+
+
+# ----------------------------------------------------------------------------- case review
+
+CASE_REVIEW_TYPES = (Complaint, Application, Window, ThresholdRule, Threshold, Procedure, Case)
+
+
+@given(complaints(max_delay_days=3), applications(max_complaints=5), thresholds(), cases())
+def test_case_review_strategies_are_valid(
+    complaint: Complaint, application: Application, threshold: Threshold, case: Case
+) -> None:
+    assert complaint.reported_at - complaint.behaviour_at <= dt.timedelta(days=3)
+    assert len(application.complaints) <= 5
+    assert len({(c.body, c.reference) for c in application.complaints}) == len(
+        application.complaints
+    )
+    assert threshold.rules
+    assert all(event.at >= case.application.received_at for event in case.events)
+
+
+def test_case_review_strategies_shrink_cover_and_refuse_bad_arguments() -> None:
+    assert find(complaints(), lambda c: True).body is Body.COUNCIL
+    assert find(cases(), lambda c: True).events == ()
+    find(cases(), lambda c: c.reached(Stage.APPEAL_DECIDED) is not None)
+    find(cases(), lambda c: any(e.decision is Decision.NO_REVIEW for e in c.events))
+    unshrunk = settings(phases=[Phase.generate], database=None)
+    met = find(
+        applications(),
+        lambda a: evaluate(a, Threshold.statutory(), tz=dt.timezone.utc).met,
+        settings=unshrunk,
+    )
+    assert len(met.complaints) >= 3
+    find(thresholds(), lambda t: t.name == "local" and len(t.rules) == 3, settings=unshrunk)
+    find(threshold_rules(), lambda r: r.per is Grouping.LOCATION and r.hate == 2, settings=unshrunk)
+    find(windows(), lambda w: w.counting is Counting.AFTER and w.unit is CalendarUnit.MONTH)
+    find(procedures(), lambda p: p.name == "Birmingham")
+    pair = find(
+        applications(complaints=complaints(max_delay_days=0)),
+        lambda a: len(a.complaints) == 2,
+        settings=unshrunk,
+    )
+    assert all(c.reported_at == c.behaviour_at for c in pair.complaints)
+    with pytest.raises(InvalidArgument, match="^max_delay_days must be an int >= 0, got -1$"):
+        complaints(max_delay_days=-1)
+    with pytest.raises(InvalidArgument, match="^max_complaints must be an int >= 0, got 1.5$"):
+        applications(max_complaints=1.5)  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument, match="^complaints must be a SearchStrategy of Complaint"):
+        applications(complaints=[])  # type: ignore[arg-type]
+    with pytest.raises(
+        InvalidArgument, match="^applications must be a SearchStrategy of Application"
+    ):
+        cases(applications=[])  # type: ignore[arg-type]
+
+
+@given(st.tuples(*(st.from_type(kind) for kind in CASE_REVIEW_TYPES)))
+def test_case_review_types_are_registered(values: tuple[object, ...]) -> None:
+    assert all(isinstance(v, kind) for v, kind in zip(values, CASE_REVIEW_TYPES, strict=True))

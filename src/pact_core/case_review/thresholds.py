@@ -181,7 +181,11 @@ class ThresholdRule:
             noun = "incident" if self.incidents == 1 else "incidents"
             text = f"{self.incidents} qualifying {noun}"
             if self.hate:
-                text += ", 1 of them a hate incident" if self.hate == 1 else f", {self.hate} of them hate incidents"
+                text += (
+                    ", 1 of them a hate incident"
+                    if self.hate == 1
+                    else f", {self.hate} of them hate incidents"
+                )
         if self.per is not Grouping.APPLICATION:
             text += (
                 " "
