@@ -424,8 +424,8 @@ def abstraction() -> None:
             team="Strood NPT",
         )
 
-    def at(*args: int) -> dt.datetime:
-        return dt.datetime(*args, tzinfo=LONDON)
+    def at(year: int, month: int, day: int, hour: int = 0) -> dt.datetime:
+        return dt.datetime(year, month, day, hour, tzinfo=LONDON)
 
     records = [
         duty("PC 1234", at(2025, 10, 25, 22), 9, "patrol"),  # the night the clocks go back
@@ -455,6 +455,81 @@ def abstraction() -> None:
         )
 
 
+def case_review() -> None:
+    section(
+        "ASB Case Review: a Chatham resident's complaints, a Gosport timeline, the published figures"
+    )
+    from pact_core.case_review import (  # noqa: PLC0415
+        Application,
+        Body,
+        Case,
+        CaseEvent,
+        Complaint,
+        Decision,
+        Procedure,
+        Stage,
+        Threshold,
+        evaluate,
+        statistics,
+        timeline,
+    )
+
+    def at(year: int, month: int, day: int, hour: int = 0) -> dt.datetime:
+        return dt.datetime(year, month, day, hour, tzinfo=LONDON)
+
+    def report(
+        body: Body, ref: str, behaviour: dt.datetime, reported: dt.datetime, *, hate: bool = False
+    ) -> Complaint:
+        return Complaint(reference=ref, body=body, complainant="R-17", behaviour_at=behaviour,
+                         reported_at=reported, location="Castle Court flats", hate=hate)  # fmt: skip
+
+    complaints = [
+        report(
+            Body.POLICE, "01/2203", at(2025, 1, 31, 23), at(2025, 2, 28, 10)
+        ),  # the last day of a short month
+        report(
+            Body.COUNCIL, "ASB/551", at(2025, 1, 31, 23), at(2025, 2, 3, 9)
+        ),  # the same night, to the council
+        report(
+            Body.POLICE, "01/2291", at(2025, 2, 10, 23), at(2025, 3, 17, 10)
+        ),  # five weeks later: too late
+        report(Body.SOCIAL_LANDLORD, "HS-88", at(2025, 3, 1, 23), at(2025, 3, 3, 10), hate=True),
+    ]
+    application = Application(id="MED-ASB-25-014", applicant="R-17", received_at=at(2025, 4, 1, 9),
+                              complaints=complaints, vulnerable=True)  # fmt: skip
+    for threshold in (Threshold.statutory(), Threshold.with_hate_incident()):
+        result = evaluate(application, threshold, tz=LONDON)
+        print(
+            f"{threshold.name}: {'met' if result.met else 'not met'}, {result.qualifying} qualifying incidents"
+        )
+    for line in evaluate(application, Threshold.statutory(), tz=LONDON).explain()[2:]:
+        print(f"  {line}")
+
+    received = Application(
+        id="GOS-25-003", applicant="R-40", received_at=at(2025, 4, 17, 11), complaints=[]
+    )
+    case = Case(
+        application=received, events=[CaseEvent(stage=Stage.ACKNOWLEDGED, at=at(2025, 4, 24, 16))]
+    )
+    print(
+        f"a Gosport application on {received.received_at:%a %d %b %Y}, before Easter, seen on Thu 01 May:"
+    )
+    for step in timeline(
+        case, Procedure.gosport(), calendar=WorkingCalendar(tz=LONDON), as_of=at(2025, 5, 1, 9)
+    ):
+        note = " (provisional)" if step.provisional else ""
+        print(f"  {step.stage.value:<13} {step.state.value:<5} due {step.due:%a %d %b}{note}")
+
+    reviewed = attrs_evolve(case, events=[*case.events,
+        CaseEvent(stage=Stage.DECIDED, at=at(2025, 5, 9, 12), decision=Decision.REVIEW),
+        CaseEvent(stage=Stage.MEETING, at=at(2025, 6, 2, 10)),
+        CaseEvent(stage=Stage.OUTCOME, at=at(2025, 6, 5, 10), recommendations=True)])  # fmt: skip
+    declined = Case(application=application, events=[
+        CaseEvent(stage=Stage.DECIDED, at=at(2025, 4, 10, 12), decision=Decision.NO_REVIEW)])  # fmt: skip
+    year = Interval(at(2025, 4, 1), at(2026, 4, 1))
+    print(f"published for 2025/26: {statistics([reviewed, declined], year).to_dict()}")
+
+
 def main() -> None:
     print("pact_core tour")
     time_primitives()
@@ -464,6 +539,7 @@ def main() -> None:
     response()
     priorities()
     abstraction()
+    case_review()
 
 
 if __name__ == "__main__":
