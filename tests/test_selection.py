@@ -347,6 +347,9 @@ def test_unweighted_inclusive_gregory_moves_every_ballot_at_one_value() -> None:
     assert moved is not None
     assert moved.value == Fraction(44444, 100000)
     assert result.rule == "stv (unweighted inclusive gregory)"
+    # Counted on a profile's arrays, it gives exactly the same result.
+    profile = RankedProfile.from_ballots(ballots)
+    assert stv(profile, seats=2, transfer=SurplusTransfer.UNWEIGHTED_INCLUSIVE_GREGORY) == result
 
 
 def test_weighted_gregory_keeps_the_value_ballots_arrived_with() -> None:

@@ -726,6 +726,8 @@ def test_case_review_strategies_shrink_cover_and_refuse_bad_arguments() -> None:
     find(threshold_rules(), lambda r: r.per is Grouping.LOCATION and r.hate == 2, settings=unshrunk)
     find(windows(), lambda w: w.counting is Counting.AFTER and w.unit is CalendarUnit.MONTH)
     find(procedures(), lambda p: p.name == "Birmingham")
+    empty = find(cases(applications=applications(max_complaints=0)), lambda c: len(c.events) >= 2)
+    assert empty.application.complaints == ()
     pair = find(
         applications(complaints=complaints(max_delay_days=0)),
         lambda a: len(a.complaints) == 2,
