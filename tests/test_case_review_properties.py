@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import attrs
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pact_core.calendars import WorkingCalendar
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     import random as random_module
 
 LONDON = ZoneInfo("Europe/London")
+heavy = settings(max_examples=max(10, settings().max_examples // 5))
 OFFICE = WorkingCalendar(tz=LONDON)
 
 
@@ -154,6 +155,7 @@ def test_a_met_deadline_stays_met(
             assert two == one
 
 
+@heavy
 @given(st.lists(cases(), max_size=5), st.lists(cases(), max_size=5))
 def test_statistics_add_up(first: list[Case], second: list[Case]) -> None:
     year = Interval(dt.datetime(2024, 4, 1, tzinfo=LONDON), dt.datetime(2025, 4, 1, tzinfo=LONDON))
