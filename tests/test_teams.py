@@ -101,6 +101,50 @@ def test_rank_titles(text: str, role: Role, acting: bool, detective: bool) -> No
     )
 
 
+# Titles forces publish on police.uk and their own sites; the role each names.
+PUBLISHED_TITLES = {
+    "Neighbourhood Sergeant": Role.SERGEANT,
+    "Safer Neighbourhood Sergeant": Role.SERGEANT,
+    "Neighbourhood Policing Team Sergeant": Role.SERGEANT,
+    "Ward Sergeant": Role.SERGEANT,
+    "Neighbourhood Inspector": Role.INSPECTOR,
+    "Neighbourhood Beat Manager": Role.CONSTABLE,  # Devon and Cornwall's dedicated constables (seed 003)
+    "Dedicated Ward Officer": Role.CONSTABLE,  # the Met's ward constables
+    "Neighbourhood Police Constable": Role.CONSTABLE,
+    "Beat Officer": Role.CONSTABLE,
+    "PC 1234": Role.CONSTABLE,
+    "P.C.": Role.CONSTABLE,
+    "P.C.S.O.": Role.PCSO,
+    "Sgt.": Role.SERGEANT,
+    "Ch. Insp.": Role.CHIEF_INSPECTOR,
+    "Supt.": Role.SUPERINTENDENT,
+    "Student Officer": Role.CONSTABLE,
+    "Student Police Officer": Role.CONSTABLE,
+    "Probationer Constable": Role.CONSTABLE,
+    "Probationary PC": Role.CONSTABLE,
+    "Safer Neighbourhoods PCSO": Role.PCSO,
+    "Rural PCSO": Role.PCSO,
+    "Neighbourhood PCSO": Role.PCSO,
+    "Special Police Constable": Role.SPECIAL_CONSTABLE,
+    "A/Neighbourhood Sgt": Role.SERGEANT,
+}
+NAMES_NO_RANK = ["Police Officer", "Neighbourhood Officer", "Neighbourhood Police Officer", "NPO",
+                 "Response Officer", "Community Officer", "Team Leader"]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "role"), sorted(PUBLISHED_TITLES.items()))
+def test_titles_forces_publish(text: str, role: Role) -> None:
+    title = parse_rank(text)
+    assert title.role is role
+    assert title.student == text.startswith(("Student", "Probation"))
+    assert title.acting == text.startswith("A/")
+
+
+@pytest.mark.parametrize("text", NAMES_NO_RANK)
+def test_titles_that_name_no_rank_stay_unknown(text: str) -> None:
+    assert classify_rank(text) is None
+
+
 def test_unknown_ranks_say_so() -> None:
     assert classify_rank(None) is None
     assert classify_rank("Chief Bottle Washer") is None

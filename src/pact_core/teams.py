@@ -168,32 +168,35 @@ _ALLOWED_POWERS = {
 class RankTitle:
     """A free-text rank, as police.uk publishes it, understood: its role and qualifiers.
 
+    *student* marks a student or probationer constable (a constable in law, still in training).
+
     >>> parse_rank("T/Det Sgt")
-    RankTitle(role=<Role.SERGEANT: 'sergeant'>, acting=True, detective=True, text='T/Det Sgt')
+    RankTitle(role=<Role.SERGEANT: 'sergeant'>, acting=True, detective=True, text='T/Det Sgt', student=False)
     """
 
     role: Role
     acting: bool
     detective: bool
     text: str
+    student: bool = False
 
 
 _ALIASES: dict[str, Role] = {}
 for _role, _names in {
-    Role.CONSTABLE: ["pc", "police constable", "constable", "dc", "ward officer", "beat manager", "neighbourhood officer", "npo", "beat officer"],
-    Role.SERGEANT: ["ps", "sgt", "sergeant", "police sergeant", "ds", "sarge"],
+    Role.CONSTABLE: ["pc", "police constable", "constable", "dc", "ward officer", "beat manager", "beat officer", "ward constable", "beat constable"],
+    Role.SERGEANT: ["ps", "sgt", "sergeant", "police sergeant", "ds", "sarge", "sgnt", "serg"],
     Role.INSPECTOR: ["insp", "inspector", "police inspector", "di"],
-    Role.CHIEF_INSPECTOR: ["ci", "ch insp", "chief inspector", "dci", "chief insp"],
-    Role.SUPERINTENDENT: ["supt", "superintendent", "ds upt", "dsupt"],
-    Role.CHIEF_SUPERINTENDENT: ["ch supt", "chief superintendent", "c supt", "chief supt", "dcs"],
+    Role.CHIEF_INSPECTOR: ["ci", "ch insp", "chief inspector", "dci", "chief insp", "c insp", "chinsp"],
+    Role.SUPERINTENDENT: ["supt", "superintendent", "ds upt", "dsupt", "superintendant"],
+    Role.CHIEF_SUPERINTENDENT: ["ch supt", "chief superintendent", "c supt", "chief supt", "dcs", "chsupt"],
     Role.CHIEF_OFFICER: [
         "acc", "assistant chief constable", "dcc", "deputy chief constable", "cc", "chief constable",
         "chief officer", "commander", "deputy assistant commissioner", "assistant commissioner", "deputy commissioner", "commissioner",
     ],
-    Role.PCSO: ["pcso", "police community support officer", "cso", "community support officer", "police community support officers"],
+    Role.PCSO: ["pcso", "police community support officer", "cso", "community support officer", "police community support officers", "community support"],
     Role.SPECIAL_CONSTABLE: [
         "special constable", "sc", "spc", "special", "special sergeant", "special inspector",
-        "special chief inspector", "special superintendent", "special chief officer", "specials",
+        "special chief inspector", "special superintendent", "special chief officer", "specials", "special police constable",
     ],
     Role.POLICE_SUPPORT_VOLUNTEER: ["police support volunteer", "psv", "volunteer", "police volunteer", "citizens in policing volunteer"],
     Role.NEIGHBOURHOOD_WARDEN: ["neighbourhood warden", "warden", "community warden", "street warden"],
@@ -203,8 +206,42 @@ for _role, _names in {
     for _name in _names:
         _ALIASES[_name] = _role
 
+# Student and probationer constables: constables in law, still in training.
+_STUDENTS = frozenset({
+    "student officer", "student police officer", "student constable", "student police constable", "student pc",
+    "probationer", "probationer constable", "probationary constable", "probationary police constable",
+    "probationary pc", "probationer pc", "trainee constable", "trainee police constable", "spo",
+})  # fmt: skip
+
+# Words that say which post a rank holds, not which rank: "Neighbourhood Sergeant",
+# "Safer Neighbourhoods PCSO", "Dedicated Ward Officer". Longest first.
+_POSTS = sorted(
+    (
+        "safer neighbourhoods", "safer neighbourhood", "neighbourhood policing team", "neighbourhood policing",
+        "neighbourhood", "neighbourhoods", "dedicated", "local", "community", "rural", "response", "town centre",
+        "city centre", "schools", "school", "youth", "partnership", "problem solving", "npt", "snt", "beat",
+        "designated", "lead", "team", "area", "sector", "ward", "police",
+    ),
+    key=len,
+    reverse=True,
+)  # fmt: skip
+_POST = re.compile(r"^(?:" + "|".join(re.escape(p) for p in _POSTS) + r")\s+")
+_INITIALS = re.compile(r"\b[a-z](?:\.[a-z])+\.?", re.IGNORECASE)
 _ACTING = re.compile(r"^(?:acting|a/|temporary|temp|t/|t)\s*", re.IGNORECASE)
-_DETECTIVE = re.compile(r"^(?:detective|det\.?)\s+", re.IGNORECASE)
+_DETECTIVE = re.compile(r"^(?:detective|det)\s+", re.IGNORECASE)
+
+
+def _role_of(words: str) -> tuple[Role, bool] | None:
+    """The role the words name, and whether a student one, dropping the words of the post in front."""
+    while True:
+        if words in _STUDENTS:
+            return Role.CONSTABLE, True
+        if words in _ALIASES:
+            return _ALIASES[words], False
+        match = _POST.match(words)
+        if match is None:
+            return None
+        words = words[match.end() :]
 
 
 def classify_rank(text: str | None) -> RankTitle | None:
@@ -213,18 +250,25 @@ def classify_rank(text: str | None) -> RankTitle | None:
     Common titles and abbreviations are known (``"PC"``, ``"Sgt"``, ``"Insp"``,
     ``"PCSO"``, ``"Special Constable"``, ``"Police Staff"``, ...), with their
     qualifiers: acting or temporary (``"A/Sgt"``, ``"T/Insp"``) and detective
-    (``"DC"``, ``"Det Sgt"``). Case, dots and words in brackets do not matter.
+    (``"DC"``, ``"Det Sgt"``). Case, dots (``"P.C."``), words in brackets and a collar
+    number do not matter. A rank qualified by its post is read as the rank
+    (``"Neighbourhood Sergeant"``, ``"Dedicated Ward Officer"``, ``"Neighbourhood Beat
+    Manager"``), and student and probationer constables as constables. A title that names
+    no rank (``"Police Officer"``, ``"Neighbourhood Officer"``) stays unknown rather than guessed.
 
     >>> classify_rank("Sgt").role, classify_rank("Police Community Support Officer").role
     (<Role.SERGEANT: 'sergeant'>, <Role.PCSO: 'PCSO'>)
-    >>> classify_rank("Chief Bottle Washer") is None
-    True
+    >>> classify_rank("Neighbourhood Sergeant").role, classify_rank("Student Officer").student
+    (<Role.SERGEANT: 'sergeant'>, True)
+    >>> classify_rank("Chief Bottle Washer") is None, classify_rank("Police Officer") is None
+    (True, True)
     """
     if text is None:
         return None
     if not isinstance(text, str):
         raise TypeError(f"rank must be a str or None, got {text!r}")
-    words = re.sub(r"\([^)]*\)", " ", text).replace(".", " ").lower()
+    words = _INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)
+    words = re.sub(r"\([^)]*\)|[0-9]+", " ", words).replace(".", " ").replace("-", " ").lower()
     words = " ".join(words.split())
     acting = False
     while (match := _ACTING.match(words)) and match.end() and words[match.end() :]:
@@ -234,10 +278,10 @@ def classify_rank(text: str | None) -> RankTitle | None:
     if match := _DETECTIVE.match(words):
         detective = True
         words = words[match.end() :].strip()
-    role = _ALIASES.get(words)
-    if role is None:
+    found = _role_of(words)
+    if found is None:
         return None
-    return RankTitle(role, acting, detective, text)
+    return RankTitle(found[0], acting, detective, text, student=found[1])
 
 
 def parse_rank(text: str | None) -> RankTitle:
