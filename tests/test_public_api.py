@@ -38,6 +38,11 @@ PUBLIC_MODULES = [
     "pact_core.priorities.concerns",
     "pact_core.priorities.recurrence",
     "pact_core.priorities.register",
+    "pact_core.policeuk",
+    "pact_core.policeuk.activity",
+    "pact_core.policeuk.boundaries",
+    "pact_core.policeuk.forces",
+    "pact_core.policeuk.people",
     "pact_core.response",
     "pact_core.selection",
     "pact_core.selection.ballots",
@@ -116,7 +121,7 @@ def test_import_is_light() -> None:
     """``import pact_core`` must not pull in geometry or test libraries."""
     code = (
         "import sys, pact_core, pact_core.errors, pact_core.intervals, pact_core.calendars\n"
-        "import pact_core.selection, pact_core.abstraction\n"
+        "import pact_core.selection, pact_core.abstraction, pact_core.case_review, pact_core.policeuk\n"
         "heavy = {'shapely', 'numpy', 'hypothesis', 'pytest'}\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
     )
@@ -180,6 +185,7 @@ ALLOWED = {
     "priorities": {"errors", "intervals", "geography", "panels", "selection", "priorities"},
     "abstraction": {"errors", "intervals"},
     "case_review": {"errors", "intervals", "calendars", "case_review"},
+    "policeuk": {"errors", "geography", "teams", "priorities", "policeuk"},
 }
 
 

@@ -9,6 +9,7 @@ import attrs
 import pytest
 
 from pact_core.errors import ExceptionGroup, InvalidTeam, UnknownRankError
+from pact_core.policeuk import members_from_policeuk, team_to_policeuk
 from pact_core.teams import (
     GUARANTEE,
     Finding,
@@ -20,9 +21,7 @@ from pact_core.teams import (
     TeamModel,
     check,
     classify_rank,
-    members_from_policeuk,
     parse_rank,
-    team_to_policeuk,
 )
 
 POLICEUK = Path(__file__).parent / "data" / "policeuk"

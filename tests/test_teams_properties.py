@@ -8,14 +8,13 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pact_core.policeuk import members_from_policeuk, team_to_policeuk
 from pact_core.teams import (
     Member,
     Role,
     Team,
     TeamModel,
     check,
-    members_from_policeuk,
-    team_to_policeuk,
 )
 from pact_core.testing import members, team_models, teams
 

@@ -49,6 +49,7 @@ __all__ = [
     "InvalidInterval",
     "InvalidNeighbourhoodMap",
     "InvalidPanel",
+    "InvalidPoliceData",
     "InvalidPolicy",
     "InvalidPriority",
     "InvalidTeam",
@@ -477,3 +478,33 @@ class InvalidCase(_Indexed, ValueError):
     events[0] (meeting at 2025-03-02T10:00:00+00:00) must not come before the application was received (2025-03-03T10:00:00+00:00)
     events[0] (meeting at 2025-03-02T10:00:00+00:00) must come after a decision to review
     """
+
+
+class InvalidPoliceData(PactError, ValueError):
+    """A field of a police.uk JSON answer that pact_core cannot read; an answer's problems come all at once.
+
+    `path` is where the field is, in the answer as given: ``[3]["issue-date"]``.
+
+    >>> import datetime as dt
+    >>> from pact_core.policeuk import priorities_from_policeuk
+    >>> try:
+    ...     priorities_from_policeuk([{"issue": "<p>Parking</p>", "issue-date": "last Tuesday", "action": None, "action-date": None}],
+    ...                              tz=dt.timezone.utc)
+    ... except ExceptionGroup as group:
+    ...     print(group.exceptions[0].path, "|", group.exceptions[0])
+    [0]["issue-date"] | [0]["issue-date"] must be an ISO 8601 date and time, got 'last Tuesday'
+    """
+
+    path: str
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        rule: str | None = None,
+        value: object = None,
+        path: str = "",
+    ) -> None:
+        super().__init__(message, field=field, rule=rule, value=value)
+        self.path = path

@@ -18,7 +18,7 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, TypeGuard
+from typing import TypeGuard
 
 import attrs
 from attrs.validators import instance_of
@@ -41,10 +41,8 @@ __all__ = [
     "TeamModel",
     "check",
     "classify_rank",
-    "members_from_policeuk",
     "parse_rank",
     "strength",
-    "team_to_policeuk",
 ]
 
 
@@ -865,86 +863,3 @@ GUARANTEE = GuaranteeTarget(
     target=30_175,
     target_date=dt.date(2029, 3, 31),
 )
-
-
-# ----------------------------------------------------------------------------- police.uk
-
-
-_DISPLAY = {
-    Role.CONSTABLE: "PC",
-    Role.SERGEANT: "Sgt",
-    Role.INSPECTOR: "Insp",
-    Role.CHIEF_INSPECTOR: "Ch Insp",
-    Role.SUPERINTENDENT: "Supt",
-    Role.CHIEF_SUPERINTENDENT: "Ch Supt",
-    Role.CHIEF_OFFICER: "Chief Officer",
-    Role.PCSO: "PCSO",
-    Role.SPECIAL_CONSTABLE: "Special Constable",
-    Role.POLICE_SUPPORT_VOLUNTEER: "Police Support Volunteer",
-    Role.NEIGHBOURHOOD_WARDEN: "Neighbourhood Warden",
-    Role.ACCREDITED_PERSON: "Accredited Person",
-    Role.POLICE_STAFF: "Police Staff",
-}
-
-
-def members_from_policeuk(
-    people: Sequence[Mapping[str, Any]], *, unknown_rank: Role | None = None
-) -> tuple[Member, ...]:
-    """Build members from a police.uk ``people`` list (``[{name, rank, bio, contact_details}]``).
-
-    A rank pact_core cannot understand is an error, reported for every person at once,
-    unless *unknown_rank* says which role to give them.
-
-    >>> people = [{"name": "Andy Cooper", "rank": "Sgt", "bio": "<p>...</p>", "contact_details": {"email": "a@example.org"}}]
-    >>> members_from_policeuk(people)[0].role
-    <Role.SERGEANT: 'sergeant'>
-    """
-    members = []
-    problems: list[Exception] = []
-    for index, person in enumerate(people):
-        if not isinstance(person, Mapping):
-            raise TypeError(f"people[{index}] must be a mapping, got {person!r}")
-        title = classify_rank(person.get("rank"))
-        if title is None and unknown_rank is None:
-            problems.append(
-                UnknownRankError.must(
-                    f"people[{index}].rank",
-                    "be a known police rank or role title",
-                    person.get("rank"),
-                )
-            )
-            continue
-        role = title.role if title is not None else unknown_rank
-        assert role is not None  # noqa: S101 - one of the two branches above gave a role
-        contact = person.get("contact_details") or {}
-        members.append(
-            Member(
-                name=person.get("name"),
-                role=role,
-                contact={str(k): str(v) for k, v in contact.items() if v},
-                acting=title.acting if title is not None else False,
-            )
-        )
-    if problems:
-        raise ExceptionGroup(
-            f"{len(problems)} of {len(people)} people have ranks pact_core does not know", problems
-        )
-    return tuple(members)
-
-
-def team_to_policeuk(team: Team) -> list[dict[str, Any]]:
-    """Export a team's filled posts in the police.uk ``people`` shape.
-
-    >>> team_to_policeuk(Team(name="T", members=[Member(name="Jo", role=Role.PCSO, contact={"phone": "101"})]))
-    [{'name': 'Jo', 'rank': 'PCSO', 'bio': None, 'contact_details': {'phone': '101'}}]
-    """
-    return [
-        {
-            "name": member.name,
-            "rank": ("A/" if member.acting else "") + _DISPLAY[member.role],
-            "bio": None,
-            "contact_details": dict(member.contact),
-        }
-        for member in team.members
-        if not member.vacant
-    ]
