@@ -28,6 +28,7 @@ PUBLIC_MODULES = [
     "pact_core.geography",
     "pact_core.geography.codes",
     "pact_core.geography.crosswalk",
+    "pact_core.geography.linking",
     "pact_core.geography.lookup",
     "pact_core.geography.neighbourhoods",
     "pact_core.geography.wards",

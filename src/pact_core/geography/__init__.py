@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pact_core.geography.codes import LocalAuthorityCode, WardCode
 from pact_core.geography.crosswalk import CrosswalkShare, carry_map, ward_crosswalk
+from pact_core.geography.linking import link_neighbourhoods
 from pact_core.geography.lookup import BatchLocation, Location, LocationStatus, WardLocator
 from pact_core.geography.neighbourhoods import Neighbourhood, NeighbourhoodMap, WardPart
 from pact_core.geography.wards import (
@@ -37,6 +38,7 @@ __all__ = [
     "WardPart",
     "area_square_metres",
     "carry_map",
+    "link_neighbourhoods",
     "repair_geometry",
     "ward_crosswalk",
     "wards_from_geojson",
