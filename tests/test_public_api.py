@@ -45,6 +45,7 @@ PUBLIC_MODULES = [
     "pact_core.policeuk.forces",
     "pact_core.policeuk.people",
     "pact_core.response",
+    "pact_core.scorecard",
     "pact_core.selection",
     "pact_core.selection.ballots",
     "pact_core.selection.profile",
@@ -187,6 +188,7 @@ ALLOWED = {
     "abstraction": {"errors", "intervals"},
     "case_review": {"errors", "intervals", "calendars", "case_review"},
     "policeuk": {"errors", "geography", "teams", "priorities", "policeuk"},
+    "scorecard": {"errors", "intervals", "geography", "teams", "priorities", "abstraction", "response", "case_review"},
 }
 
 

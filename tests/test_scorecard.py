@@ -1,0 +1,343 @@
+"""The published scorecard on a hand-built Medway neighbourhood, every figure computed by hand here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from pact_core.abstraction import AbstractionPolicy, Accounts, DutyRecord, account
+from pact_core.case_review import Application, Case, CaseEvent, Decision, Stage
+from pact_core.geography import NeighbourhoodMap, WardCode
+from pact_core.intervals import Interval
+from pact_core.panels import Panel
+from pact_core.priorities import EventKind, Issue, Priority, PriorityEvent, Register
+from pact_core.response import Channel, Event, EventLog, Query, Requester
+from pact_core.response import EventKind as QueryEventKind
+from pact_core.scorecard import (
+    ForceScorecard,
+    Measure,
+    MeasureKind,
+    MeasureStatus,
+    NeighbourhoodScorecard,
+    force_scorecard,
+    neighbourhood_scorecard,
+    ward_table,
+)
+from pact_core.teams import GuaranteeTarget, Member, Role, Team, TeamModel
+
+LONDON = ZoneInfo("Europe/London")
+QUARTER = Interval(dt.datetime(2025, 4, 1, tzinfo=LONDON), dt.datetime(2025, 7, 1, tzinfo=LONDON))
+AS_OF = dt.datetime(2025, 7, 1, 9, tzinfo=LONDON)
+
+
+def at(month: int, day: int, hour: int = 12) -> dt.datetime:
+    return dt.datetime(2025, month, day, hour, tzinfo=LONDON)
+
+
+def strood_team() -> Team:
+    return Team(name="Strood NPT", members=[
+        Member(name="Sgt Andy Cooper", role=Role.SERGEANT, contact={"email": "strood.npt@kent.police.uk"}),
+        Member(name="PC Sam Patel", role=Role.CONSTABLE, contact={"phone": "101"}),
+        Member(role=Role.CONSTABLE, vacant=True),
+        Member(name="PCSO Jo Bloggs", role=Role.PCSO, fte=0.5),
+        Member(name="SC Lee Chan", role=Role.SPECIAL_CONSTABLE, hours_per_month=16),
+    ])  # fmt: skip
+
+
+def strood_register() -> Register:
+    panel = Panel(force="kent", neighbourhood="Strood", name="Strood PACT", max_months=3)
+
+    def priority(pid: str, text: str, *events: PriorityEvent) -> Priority:
+        return Priority(
+            id=pid, panel=panel, issue=Issue(category=pid, place="Strood"), text=text, events=events
+        )
+
+    return Register(panel=panel, priorities=[
+        # adopted in January, achieved in May: not current, achieved in the quarter
+        priority("drugs", "Drug dealing at Strood station", PriorityEvent(kind=EventKind.ADOPTED, at=at(1, 20)),
+                 PriorityEvent(kind=EventKind.ACTION, at=at(4, 10), note="Warrants executed"),
+                 PriorityEvent(kind=EventKind.ACHIEVED, at=at(5, 15))),
+        # adopted in February, never touched since: current, not updated in three months, overdue (3-month review)
+        priority("parking", "Parking on Frindsbury Hill", PriorityEvent(kind=EventKind.ADOPTED, at=at(2, 10))),
+        # adopted in May, an action in June: current, updated, not overdue
+        priority("speeding", "Speeding on Cuxton Road", PriorityEvent(kind=EventKind.ADOPTED, at=at(5, 15)),
+                 PriorityEvent(kind=EventKind.ACTION, at=at(6, 3), note="Speed checks on four evenings")),
+    ])  # fmt: skip
+
+
+def strood_accounts() -> Accounts:
+    def duty(
+        officer: str, start: dt.datetime, hours: int, activity: str, place: str = "Strood"
+    ) -> DutyRecord:
+        return DutyRecord(officer=officer, interval=Interval.from_start(start, dt.timedelta(hours=hours)),
+                          activity=activity, neighbourhood=place, team=f"{place} NPT")  # fmt: skip
+
+    records = [
+        duty("PC 1", at(4, 7, 8), 8, "patrol"),  # community 480
+        duty("PC 1", at(4, 8, 8), 8, "response cover"),  # abstracted 480
+        duty("PC 1", at(5, 6, 8), 6, "briefing"),  # neighbourhood work 360
+        duty("PC 1", at(6, 2, 8), 4, "major incident"),  # emergency 240
+        duty("PC 1", at(6, 9, 0), 24, "annual leave"),  # off duty: out of the denominator
+        duty("PC 1", at(3, 3, 8), 8, "response cover"),  # March: outside the quarter
+        duty("PC 9", at(4, 7, 8), 8, "response cover", place="Chatham"),  # another neighbourhood
+    ]
+    return account(records, AbstractionPolicy.default(), tz=LONDON, unit="month")
+
+
+def strood_queries() -> list[EventLog]:
+    def log(
+        qid: str, received: dt.datetime, responded: dt.datetime | None, place: str = "Strood"
+    ) -> EventLog:
+        query = Query(
+            id=qid,
+            requester=Requester.RESIDENT,
+            channel=Channel.ONLINE,
+            force="kent",
+            neighbourhood=place,
+        )
+        events = [Event(kind=QueryEventKind.RECEIVED, at=received)]
+        if responded is not None:
+            events.append(Event(kind=QueryEventKind.RESPONDED, at=responded))
+        return EventLog(query=query, events=events)
+
+    return [
+        log("Q1", at(4, 1), at(4, 2)),  # on time
+        log("Q2", at(4, 10), at(4, 14)),  # 96 hours: late
+        log("Q3", at(5, 1), None),  # never answered: breached
+        log("Q4", at(6, 30, 18), None),  # due 3 July: open at as_of
+        log("Q5", at(3, 30), at(3, 31)),  # received before the quarter
+        log("Q6", at(4, 1), at(4, 2), place="Chatham"),
+    ]
+
+
+def strood_cases() -> list[Case]:
+    def application(aid: str, received: dt.datetime) -> Application:
+        return Application(id=aid, applicant="R-1", received_at=received, complaints=[])
+
+    return [
+        Case(application=application("A1", at(4, 3)), events=[
+            CaseEvent(stage=Stage.DECIDED, at=at(4, 20), decision=Decision.NO_REVIEW)]),
+        Case(application=application("A2", at(3, 25)), events=[
+            CaseEvent(stage=Stage.DECIDED, at=at(4, 2), decision=Decision.REVIEW),
+            CaseEvent(stage=Stage.MEETING, at=at(4, 28)),
+            CaseEvent(stage=Stage.OUTCOME, at=at(5, 2), recommendations=True)]),
+    ]  # fmt: skip
+
+
+def strood_card() -> NeighbourhoodScorecard:
+    return neighbourhood_scorecard(
+        force="kent", neighbourhood="Strood", name="Strood neighbourhood", period=QUARTER, as_of=AS_OF,
+        teams=[strood_team()], model=TeamModel.met_interim(), registers=[strood_register()],
+        accounts=strood_accounts(), queries=strood_queries(), cases=strood_cases(),
+    )  # fmt: skip
+
+
+def test_a_hand_built_strood_scorecard() -> None:
+    card = strood_card()
+    figures = {m.key: (m.status, m.value, m.numerator, m.denominator) for m in card.measures}
+    reported = MeasureStatus.REPORTED
+    # Teams: 1 sergeant + 1 constable + 0.5 PCSO = 2.5 FTE of officers and PCSOs; the special is counted apart.
+    assert figures["fte_neighbourhood"] == (reported, 2.5, None, None)
+    assert figures["fte.sergeant"][1] == 1.0
+    assert figures["fte.constable"][1] == 1.0
+    assert figures["fte.pcso"][1] == 0.5
+    assert figures["fte.special_constable"][1] == 1.0
+    # The sergeant has an email address: a named officer contactable online.
+    assert figures["named_officer_online"][1] == 1.0
+    assert card.measure("named_officer_online").note == "Sgt Andy Cooper"
+    # The Met's interim model wants 2 PCSOs: 0.5 is short, so the team does not meet it.
+    assert figures["team_model"][1] == 0.0
+    assert "needs at least 2 FTE of PCSO, has 0.5" in (card.measure("team_model").note or "")
+    # Priorities: parking and speeding current; only speeding updated since 1 April; parking overdue
+    # (reviewed 10 February, due 10 May); drugs achieved in May.
+    assert figures["priorities_current"][1] == 2
+    assert figures["priorities_updated"] == (reported, 0.5, 1.0, 2.0)
+    assert figures["priorities_overdue"][1] == 1
+    assert figures["priorities_achieved"][1] == 1
+    # Abstraction, April to June: on duty 480 + 480 + 360 + 240 = 1,560 minutes;
+    # abstracted 480 and emergency 240; community 480.
+    assert figures["abstraction_rate"] == (reported, 720 / 1560, 720.0, 1560.0)
+    assert figures["abstraction_rate_excluding_emergencies"] == (
+        reported,
+        480 / 1320,
+        480.0,
+        1320.0,
+    )
+    assert figures["community_time"] == (reported, 480 / 1560, 480.0, 1560.0)
+    # Response: Q1 on time, Q2 late, Q3 breached, Q4 open; Q5 before the quarter, Q6 Chatham's.
+    assert figures["response_on_time"] == (reported, 1 / 3, 1.0, 3.0)
+    assert card.measure("response_on_time").note == "4 received, 1 late, 1 breached, 1 open"
+    # ASB Case Review: A1 received and declined in the quarter; A2 received in March, its outcome in May.
+    assert [figures[k][1] for k in ("case_review_applications", "case_review_thresholds_not_met",
+                                     "case_review_reviews", "case_review_recommendations")] == [1, 1, 1, 1]  # fmt: skip
+
+
+def test_missing_sources_are_not_reported_never_zero() -> None:
+    card = neighbourhood_scorecard(
+        force="kent", neighbourhood="Strood", period=QUARTER, as_of=AS_OF
+    )
+    assert {m.status for m in card.measures} == {MeasureStatus.NOT_REPORTED}
+    assert all(m.value is None and m.text == "not reported" for m in card.measures)
+    assert all(
+        m["value"] is None and m["status"] == "not reported" for m in card.to_dict()["measures"]
+    )
+    without_model = neighbourhood_scorecard(
+        force="kent", neighbourhood="Strood", period=QUARTER, as_of=AS_OF, teams=[strood_team()]
+    )
+    assert without_model.measure("team_model").note == "no model given"
+    empty = neighbourhood_scorecard(
+        force="kent", neighbourhood="Strood", period=QUARTER, as_of=AS_OF, queries=[], registers=[]
+    )
+    assert empty.measure("response_on_time").status is MeasureStatus.NOTHING_TO_MEASURE
+    assert empty.measure("response_on_time").text == "nothing to measure"
+    assert empty.measure("priorities_updated").status is MeasureStatus.NOTHING_TO_MEASURE
+    assert empty.measure("priorities_current").text == "0"
+
+
+def chatham_card() -> NeighbourhoodScorecard:
+    team = Team(
+        name="Chatham NPT",
+        members=[Member(name="PC Kim Evans", role=Role.CONSTABLE, contact={"phone": "101"})],
+    )
+    return neighbourhood_scorecard(force="kent", neighbourhood="Chatham", period=QUARTER, as_of=AS_OF, teams=[team],
+                                   accounts=strood_accounts(), queries=strood_queries())  # fmt: skip
+
+
+def test_rolled_up_to_the_force() -> None:
+    force = force_scorecard([strood_card(), chatham_card()], force="kent")
+    figures = {m.key: m for m in force.measures}
+    assert figures["fte_neighbourhood"].value == 3.5
+    assert figures["fte_neighbourhood"].note is None
+    # Strood has a named officer online, Chatham's officer has only a phone: one of two.
+    assert (
+        figures["named_officer_online"].numerator,
+        figures["named_officer_online"].denominator,
+    ) == (1, 2)
+    assert (
+        figures["named_officer_online"].label == "Neighbourhoods: named officer contactable online"
+    )
+    # Chatham's 480 abstracted minutes join Strood's: (720 + 480) / (1,560 + 480).
+    assert figures["abstraction_rate"].value == pytest.approx(1200 / 2040)
+    # Chatham's one query (Q6) was answered on time: (1 + 1) / (3 + 1).
+    assert figures["response_on_time"].value == 0.5
+    # Only Strood gave priorities and cases: they cover one of two neighbourhoods, and say so.
+    assert figures["priorities_current"].value == 2
+    assert figures["priorities_current"].note == "1 of 2 neighbourhoods reporting"
+    assert figures["team_model"].note == "1 of 2 neighbourhoods reporting"
+    assert figures["guarantee_progress"].status is MeasureStatus.NOT_REPORTED
+    assert figures["guarantee_progress"].note == "no force target given"
+    target = GuaranteeTarget(
+        baseline=3.0,
+        baseline_date=dt.date(2025, 3, 31),
+        target=5.0,
+        target_date=dt.date(2029, 3, 31),
+    )
+    progress = force_scorecard(
+        [strood_card(), chatham_card()], force="kent", target=target
+    ).measure("guarantee_progress")
+    assert (progress.value, progress.note) == (0.25, "3.5 FTE against 3.1 expected by now")
+    alone = force_scorecard(
+        [neighbourhood_scorecard(force="kent", neighbourhood="X", period=QUARTER, as_of=AS_OF)],
+        force="kent",
+    )
+    assert alone.measure("named_officer_online").status is MeasureStatus.NOT_REPORTED
+    assert alone.measure("guarantee_progress").status is MeasureStatus.NOT_REPORTED
+
+
+def test_to_dict_is_json_ready_and_keeps_every_figure() -> None:
+    force = force_scorecard([strood_card(), chatham_card()], force="kent")
+    data = json.loads(json.dumps(force.to_dict()))
+    assert data["period"] == "2025-03-31T23:00:00Z/2025-06-30T23:00:00Z"
+    strood = data["neighbourhoods"][0]
+    assert strood["name"] == "Strood neighbourhood"
+    rate = next(m for m in strood["measures"] if m["key"] == "abstraction_rate")
+    assert rate == {"key": "abstraction_rate", "label": "Abstraction rate", "kind": "share", "status": "reported",
+                    "value": 720 / 1560, "numerator": 720.0, "denominator": 1560.0, "text": "46.2%", "note": None}  # fmt: skip
+
+
+def test_html_is_escaped_and_shows_not_reported() -> None:
+    card = neighbourhood_scorecard(force="kent", neighbourhood="<b>Strood</b>", name="Strood & <i>Frindsbury</i>",
+                                   period=QUARTER, as_of=AS_OF, teams=[Team(name="t", members=[
+                                       Member(name="<script>alert(1)</script>", role=Role.SERGEANT, contact={"email": "a@b"})])])  # fmt: skip
+    page = card._repr_html_()
+    assert "<script>" not in page
+    assert "&lt;script&gt;" in page
+    assert "Strood &amp; &lt;i&gt;Frindsbury&lt;/i&gt;: 01 Apr 2025 to 30 Jun 2025" in page
+    assert page.count("not reported") == len(
+        [m for m in card.measures if m.status is MeasureStatus.NOT_REPORTED]
+    )
+    force = force_scorecard([card], force="kent & medway")
+    assert "kent &amp; medway" in force._repr_html_()
+    assert isinstance(force, ForceScorecard)
+
+
+def test_measures_read_as_text() -> None:
+    assert Measure.figure("n", "N", MeasureKind.COUNT, 1234).text == "1,234"
+    assert Measure.figure("f", "F", MeasureKind.FTE, 2.25).text == "2.2"
+    assert Measure.figure("y", "Y", MeasureKind.FLAG, 1).text == "yes"
+    assert Measure.share("s", "S", 1, 3).text == "33.3%"
+    assert Measure.share("s", "S", 0, 0).text == "nothing to measure"
+    with pytest.raises(KeyError):
+        strood_card().measure("nope")
+    with pytest.raises(KeyError):
+        force_scorecard([strood_card()], force="kent").measure("nope")
+
+
+def test_bad_arguments() -> None:
+    with pytest.raises(TypeError, match="period must be an Interval"):
+        neighbourhood_scorecard(force="kent", neighbourhood="S", period="2025-Q2", as_of=AS_OF)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="model must be a TeamModel"):
+        neighbourhood_scorecard(
+            force="kent",
+            neighbourhood="S",
+            period=QUARTER,
+            as_of=AS_OF,
+            model="1-2-3",  # type: ignore[arg-type]
+        )
+    with pytest.raises(TypeError, match="accounts must be Accounts"):
+        neighbourhood_scorecard(
+            force="kent",
+            neighbourhood="S",
+            period=QUARTER,
+            as_of=AS_OF,
+            accounts={},  # type: ignore[arg-type]
+        )
+    with pytest.raises(TypeError, match="cards must hold at least one"):
+        force_scorecard([], force="kent")
+    with pytest.raises(TypeError, match="cards must be NeighbourhoodScorecard values"):
+        force_scorecard(["card"], force="kent")  # type: ignore[list-item]
+    later = neighbourhood_scorecard(
+        force="kent", neighbourhood="S", period=QUARTER, as_of=AS_OF + dt.timedelta(days=1)
+    )
+    with pytest.raises(TypeError, match="cards must share one period and one as_of"):
+        force_scorecard([strood_card(), later], force="kent")
+
+
+def test_ward_by_ward_for_scrutiny(medway_map: NeighbourhoodMap) -> None:
+    register = strood_register()
+    table = ward_table(medway_map, [register], period=QUARTER, as_of=AS_OF,
+                       priority_wards={"speeding": [WardCode("E05014467")]})  # fmt: skip
+    rows = {row.ward: row for row in table.rows}
+    assert [row.ward for row in table.rows] == sorted(rows)
+    strood_north = rows["E05014467"]  # Strood North & Frindsbury
+    assert strood_north.neighbourhoods == ("Strood",)
+    assert strood_north.priorities == ("Parking on Frindsbury Hill", "Speeding on Cuxton Road")
+    assert (strood_north.actions, strood_north.outcomes) == (2, (("achieved", 1),))
+    strood_west = rows["E05014469"]
+    assert strood_west.priorities == (
+        "Parking on Frindsbury Hill",
+    )  # speeding is pinned to Strood North
+    assert (strood_west.actions, strood_west.outcomes) == (1, (("achieved", 1),))
+    chatham = rows["E05014458"]
+    assert (chatham.priorities, chatham.actions, chatham.outcomes) == ((), 0, ())
+    assert rows["E05014450"].neighbourhoods == ("Chatham", "Gillingham")
+    data = json.loads(json.dumps(table.to_dict()))
+    assert data["rows"][0]["ward"] == "E05014449"
+    page = table._repr_html_()
+    assert html.escape("Strood North & Frindsbury") in page
+    with pytest.raises(TypeError, match="period must be an Interval"):
+        ward_table(medway_map, [], period="Q2", as_of=AS_OF)  # type: ignore[arg-type]
