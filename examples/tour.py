@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import shapely
@@ -208,7 +209,7 @@ def lookup(medway: object) -> None:
     print(f"100,000 random points at once: {inside:,} in Medway, {boundary} on a boundary")
 
 
-def teams() -> None:
+def teams() -> Any:  # noqa: ANN401 - a Team; the tour imports each part where it is shown
     section("Teams: mixed, officer-led, checked against a model")
     from pact_core.teams import GUARANTEE, Member, Role, Team, TeamModel, check, parse_rank  # noqa: PLC0415
 
@@ -236,6 +237,7 @@ def teams() -> None:
     print(
         f"the Guarantee: 21,500 FTE would be {GUARANTEE.progress(21_500):.0%} of the way from 17,175 to 30,175"
     )
+    return team
 
 
 def response() -> None:
@@ -288,7 +290,7 @@ def response() -> None:
         print(f"  escalate {escalation.at.astimezone(LONDON):%a %d %b %H:%M} to {escalation.to}")
 
 
-def priorities() -> None:
+def priorities() -> Any:  # noqa: ANN401 - the Gillingham PACT's Register
     section("Priorities: the Gillingham PACT from concerns to its published top three")
     from pact_core.panels import Meeting, Panel, PanelMember  # noqa: PLC0415
     from pact_core.priorities import (  # noqa: PLC0415
@@ -403,9 +405,10 @@ def priorities() -> None:
     september = Meeting(panel=panel, start=dt.datetime(2025, 9, 18, 19, tzinfo=LONDON))
     for flag in recurrences([*concerns, again], [march, june, september], register=register):
         print(f"recurring: {flag.issue.category} at {flag.issue.place} ({flag.kind.value})")
+    return register
 
 
-def abstraction() -> None:
+def abstraction() -> Any:  # noqa: ANN401 - the Accounts
     section("Abstraction: how much of their time Strood's officers are taken away")
     from pact_core.abstraction import (  # noqa: PLC0415
         AbstractionPolicy,
@@ -453,9 +456,10 @@ def abstraction() -> None:
         print(
             f"  short of the Guarantee's majority: {shortfall.level} {shortfall.key[0]} at {float(shortfall.value):.0%}"
         )
+    return books
 
 
-def case_review() -> None:
+def case_review() -> Any:  # noqa: ANN401 - the cases
     section(
         "ASB Case Review: a Chatham resident's complaints, a Gosport timeline, the published figures"
     )
@@ -528,18 +532,52 @@ def case_review() -> None:
         CaseEvent(stage=Stage.DECIDED, at=at(2025, 4, 10, 12), decision=Decision.NO_REVIEW)])  # fmt: skip
     year = Interval(at(2025, 4, 1), at(2026, 4, 1))
     print(f"published for 2025/26: {statistics([reviewed, declined], year).to_dict()}")
+    return [reviewed, declined]
+
+
+def scorecard(medway: Any, team: Any, register: Any, books: Any, cases: Any) -> None:  # noqa: ANN401
+    section("Scorecard: Medway's published measures, April to December 2025")
+    from pact_core.scorecard import force_scorecard, neighbourhood_scorecard, ward_table  # noqa: PLC0415
+    from pact_core.teams import TeamModel  # noqa: PLC0415
+
+    period = Interval(
+        dt.datetime(2025, 4, 1, tzinfo=LONDON), dt.datetime(2026, 1, 1, tzinfo=LONDON)
+    )
+    as_of = dt.datetime(2026, 1, 5, 9, tzinfo=LONDON)
+    cards = [
+        neighbourhood_scorecard(force="kent", neighbourhood="Strood", name="Strood", period=period, as_of=as_of,
+                                teams=[team], model=TeamModel.met_ward_2004(), accounts=books, cases=cases),
+        neighbourhood_scorecard(force="kent", neighbourhood="Gillingham", name="Gillingham", period=period,
+                                as_of=as_of, registers=[register]),
+    ]  # fmt: skip
+    kent = force_scorecard(cards, force="kent")
+    for measure in kent.measures:
+        if measure.key.startswith("fte."):
+            continue
+        note = f"  ({measure.note})" if measure.note else ""
+        print(f"  {measure.label:<52} {measure.text:>14}{note}")
+    table = ward_table(medway, [register], period=period, as_of=as_of)
+    print("ward by ward, for the scrutiny committee:")
+    for row in table.rows:
+        if row.priorities or row.actions:
+            outcomes = ", ".join(f"{k} {n}" for k, n in row.outcomes) or "none"
+            print(
+                f"  {row.name:<28} {len(row.priorities)} current, {row.actions} actions, outcomes: {outcomes}"
+            )
 
 
 def main() -> None:
     print("pact_core tour")
     time_primitives()
     calendars()
-    lookup(geography())
-    teams()
+    medway = geography()
+    lookup(medway)
+    team = teams()
     response()
-    priorities()
-    abstraction()
-    case_review()
+    register = priorities()
+    books = abstraction()
+    cases = case_review()
+    scorecard(medway, team, register, books, cases)
 
 
 if __name__ == "__main__":

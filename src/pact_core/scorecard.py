@@ -534,6 +534,15 @@ def force_scorecard(
     neighbourhoods did not report covers those that did, and says how many. With *target*
     (a force's share of the Guarantee, a `pact_core.teams.GuaranteeTarget`), the force's
     neighbourhood FTE is set against it.
+
+    >>> import datetime as dt
+    >>> from pact_core.teams import Member, Role, Team
+    >>> period, as_of = Interval.parse("2025-04-01T00:00Z/P91D"), dt.datetime(2025, 7, 1, tzinfo=dt.timezone.utc)
+    >>> cards = [neighbourhood_scorecard(force="kent", neighbourhood=n, period=period, as_of=as_of,
+    ...                                  teams=[Team(name=n, members=[Member(name="PC X", role=Role.CONSTABLE, contact={"email": e})])])
+    ...          for n, e in (("Strood", "s@kent.police.uk"), ("Chatham", ""))]
+    >>> force_scorecard(cards, force="kent").measure("named_officer_online").text
+    '50.0%'
     """
     chosen = tuple(cards)
     if not chosen:
