@@ -188,7 +188,16 @@ ALLOWED = {
     "abstraction": {"errors", "intervals"},
     "case_review": {"errors", "intervals", "calendars", "case_review"},
     "policeuk": {"errors", "geography", "teams", "priorities", "policeuk"},
-    "scorecard": {"errors", "intervals", "geography", "teams", "priorities", "abstraction", "response", "case_review"},
+    "scorecard": {
+        "errors",
+        "intervals",
+        "geography",
+        "teams",
+        "priorities",
+        "abstraction",
+        "response",
+        "case_review",
+    },
 }
 
 

@@ -37,6 +37,7 @@ from pact_core.geography import (
 )
 from pact_core.intervals import CalendarUnit, Interval, is_aware
 from pact_core.panels import Councillor, Meeting, MeetingKind, Panel
+from pact_core.policeuk import NeighbourhoodDetails, PoliceEvent, PolicePriority
 from pact_core.priorities import (
     COMMON_CATEGORIES,
     Channel,
@@ -80,9 +81,12 @@ from pact_core.testing import (
     local_authority_codes,
     meetings,
     members,
+    neighbourhood_details,
     neighbourhood_maps,
     neighbourhoods,
     panels,
+    police_events,
+    police_priorities,
     priorities,
     procedures,
     queries,
@@ -749,3 +753,33 @@ def test_case_review_strategies_shrink_cover_and_refuse_bad_arguments() -> None:
 @given(st.tuples(*(st.from_type(kind) for kind in CASE_REVIEW_TYPES)))
 def test_case_review_types_are_registered(values: tuple[object, ...]) -> None:
     assert all(isinstance(v, kind) for v, kind in zip(values, CASE_REVIEW_TYPES, strict=True))
+
+
+# ----------------------------------------------------------------------------- police.uk
+
+POLICEUK_TYPES = (PolicePriority, PoliceEvent, NeighbourhoodDetails)
+
+
+@given(st.tuples(*(st.from_type(kind) for kind in POLICEUK_TYPES)))
+def test_policeuk_types_are_registered_and_valid(values: tuple[object, ...]) -> None:
+    assert all(isinstance(v, kind) for v, kind in zip(values, POLICEUK_TYPES, strict=True))
+    priority, event, _ = values
+    assert isinstance(priority, PolicePriority)
+    assert isinstance(event, PoliceEvent)
+    assert (priority.action is None) == (priority.action_date is None)
+    assert event.end is None or event.end >= event.start
+
+
+def test_policeuk_strategies_cover_their_space() -> None:
+    unshrunk = settings(phases=[Phase.generate], database=None)
+    find(police_priorities(), lambda p: p.action is not None and "&" in p.issue, settings=unshrunk)
+    find(
+        police_events(),
+        lambda e: e.description is not None and "\n" in e.description,
+        settings=unshrunk,
+    )
+    find(
+        neighbourhood_details(),
+        lambda n: any(p.latitude is not None for p in n.locations),
+        settings=unshrunk,
+    )

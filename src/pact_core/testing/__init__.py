@@ -15,6 +15,8 @@ The strategies are also registered with hypothesis, so ``st.from_type(Interval)`
 
 from __future__ import annotations
 
+from typing import Any
+
 from pact_core.testing._abstraction import abstraction_policies, duty_records, rosters
 from pact_core.testing._calendars import holiday_calendars, holidays, working_calendars
 from pact_core.testing._case_review import (
@@ -35,6 +37,7 @@ from pact_core.testing._geography import (
 )
 from pact_core.testing._intervals import aware_datetimes, intervals
 from pact_core.testing._panels import councillors, meetings, panels
+from pact_core.testing._policeuk import neighbourhood_details, police_events, police_priorities
 from pact_core.testing._priorities import (
     concerns,
     harm_assessments,
@@ -73,9 +76,12 @@ __all__ = [
     "local_authority_codes",
     "meetings",
     "members",
+    "neighbourhood_details",
     "neighbourhood_maps",
     "neighbourhoods",
     "panels",
+    "police_events",
+    "police_priorities",
     "priorities",
     "procedures",
     "queries",
@@ -127,6 +133,7 @@ def _hypothesis_setup_hook() -> None:
     )
     from pact_core.intervals import Interval  # noqa: PLC0415
     from pact_core.panels import Councillor, Meeting, Panel  # noqa: PLC0415
+    from pact_core.policeuk import NeighbourhoodDetails, PoliceEvent, PolicePriority  # noqa: PLC0415
     from pact_core.priorities import (  # noqa: PLC0415
         Concern,
         HarmAssessment,
@@ -144,41 +151,48 @@ def _hypothesis_setup_hook() -> None:
     from pact_core.selection import ApprovalBallot, RankedBallot, ScoreBallot  # noqa: PLC0415
     from pact_core.teams import Member, RoleRequirement, Team, TeamModel  # noqa: PLC0415
 
-    st.register_type_strategy(Interval, intervals())
-    st.register_type_strategy(AbstractionPolicy, abstraction_policies())
-    st.register_type_strategy(DutyRecord, duty_records())
-    st.register_type_strategy(Holiday, holidays())
-    st.register_type_strategy(HolidayCalendar, holiday_calendars())
-    st.register_type_strategy(WorkingCalendar, working_calendars())
-    st.register_type_strategy(WardCode, ward_codes())
-    st.register_type_strategy(LocalAuthorityCode, local_authority_codes())
-    st.register_type_strategy(Ward, wards())
-    st.register_type_strategy(NeighbourhoodMap, neighbourhood_maps())
-    st.register_type_strategy(Member, members())
-    st.register_type_strategy(Team, teams())
-    st.register_type_strategy(TeamModel, team_models())
-    st.register_type_strategy(Query, queries())
-    st.register_type_strategy(EventLog, event_logs())
-    st.register_type_strategy(ResponsePolicy, response_policies())
-    st.register_type_strategy(Goal, goals())
-    st.register_type_strategy(EscalationLadder, escalation_ladders())
-    st.register_type_strategy(Neighbourhood, neighbourhoods())
-    st.register_type_strategy(Councillor, councillors())
-    st.register_type_strategy(Panel, panels())
-    st.register_type_strategy(Meeting, meetings())
-    st.register_type_strategy(RoleRequirement, role_requirements())
-    st.register_type_strategy(RankedBallot, ranked_ballots())
-    st.register_type_strategy(ApprovalBallot, approval_ballots())
-    st.register_type_strategy(ScoreBallot, score_ballots())
-    st.register_type_strategy(Issue, issues())
-    st.register_type_strategy(Concern, concerns())
-    st.register_type_strategy(HarmAssessment, harm_assessments())
-    st.register_type_strategy(Priority, priorities())
-    st.register_type_strategy(Register, registers())
-    st.register_type_strategy(Complaint, complaints())
-    st.register_type_strategy(Application, applications())
-    st.register_type_strategy(Window, windows())
-    st.register_type_strategy(ThresholdRule, threshold_rules())
-    st.register_type_strategy(Threshold, thresholds())
-    st.register_type_strategy(Procedure, procedures())
-    st.register_type_strategy(Case, cases())
+    strategies: dict[type, st.SearchStrategy[Any]] = {
+        Interval: intervals(),
+        AbstractionPolicy: abstraction_policies(),
+        DutyRecord: duty_records(),
+        Holiday: holidays(),
+        HolidayCalendar: holiday_calendars(),
+        WorkingCalendar: working_calendars(),
+        WardCode: ward_codes(),
+        LocalAuthorityCode: local_authority_codes(),
+        Ward: wards(),
+        NeighbourhoodMap: neighbourhood_maps(),
+        Member: members(),
+        Team: teams(),
+        TeamModel: team_models(),
+        Query: queries(),
+        EventLog: event_logs(),
+        ResponsePolicy: response_policies(),
+        Goal: goals(),
+        EscalationLadder: escalation_ladders(),
+        Neighbourhood: neighbourhoods(),
+        Councillor: councillors(),
+        Panel: panels(),
+        Meeting: meetings(),
+        RoleRequirement: role_requirements(),
+        RankedBallot: ranked_ballots(),
+        ApprovalBallot: approval_ballots(),
+        ScoreBallot: score_ballots(),
+        Issue: issues(),
+        Concern: concerns(),
+        HarmAssessment: harm_assessments(),
+        Priority: priorities(),
+        Register: registers(),
+        Complaint: complaints(),
+        Application: applications(),
+        Window: windows(),
+        ThresholdRule: threshold_rules(),
+        Threshold: thresholds(),
+        Procedure: procedures(),
+        Case: cases(),
+        PolicePriority: police_priorities(),
+        PoliceEvent: police_events(),
+        NeighbourhoodDetails: neighbourhood_details(),
+    }
+    for kind, strategy in strategies.items():
+        st.register_type_strategy(kind, strategy)
