@@ -189,6 +189,13 @@ def _table(caption: str, rows: Iterable[Measure]) -> str:
     )
 
 
+def _find(measures: tuple[Measure, ...], key: str) -> Measure:
+    for measure in measures:
+        if measure.key == key:
+            return measure
+    raise KeyError(key)
+
+
 def _period_text(period: Interval, tz: dt.tzinfo | None) -> str:
     zone = tz or dt.timezone.utc
     start = period.start.astimezone(zone)
@@ -217,10 +224,7 @@ class NeighbourhoodScorecard:
 
     def measure(self, key: str) -> Measure:
         """The measure with this key (`KeyError` if the scorecard has none)."""
-        for measure in self.measures:
-            if measure.key == key:
-                return measure
-        raise KeyError(key)
+        return _find(self.measures, key)
 
     def to_dict(self) -> dict[str, Any]:
         """The scorecard as JSON-ready data."""
@@ -478,10 +482,7 @@ class ForceScorecard:
 
     def measure(self, key: str) -> Measure:
         """The rolled-up measure with this key (`KeyError` if there is none)."""
-        for measure in self.measures:
-            if measure.key == key:
-                return measure
-        raise KeyError(key)
+        return _find(self.measures, key)
 
     def to_dict(self) -> dict[str, Any]:
         """The force's scorecard, and each neighbourhood's, as JSON-ready data."""

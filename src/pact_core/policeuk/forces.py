@@ -10,7 +10,7 @@ and written back escaped.
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -34,30 +34,6 @@ def _escape(value: str | None) -> str | None:
     return None if value is None else html.escape(value, quote=False)
 
 
-@attrs.frozen(kw_only=True)
-class ForceReference:
-    """One force of ``/forces``: its id and name.
-
-    >>> ForceReference.from_policeuk({"id": "avon-and-somerset", "name": "Avon and Somerset Constabulary"}).name
-    'Avon and Somerset Constabulary'
-    """
-
-    id: str
-    name: str
-
-    @classmethod
-    def from_policeuk(cls, data: object) -> ForceReference:
-        """Read one ``{id, name}`` object."""
-        reader = Reader()
-        found = _reference(reader, data, "")
-        reader.done("a force")
-        return cls(**found)
-
-    def to_policeuk(self) -> dict[str, Any]:
-        """The ``{id, name}`` object."""
-        return {"id": self.id, "name": _escape(self.name)}
-
-
 def _reference(reader: Reader, data: object, path: str) -> dict[str, Any]:
     found = reader.mapping(data, path)
     if found is None:
@@ -68,28 +44,54 @@ def _reference(reader: Reader, data: object, path: str) -> dict[str, Any]:
     }
 
 
-@attrs.frozen(kw_only=True)
-class NeighbourhoodReference:
-    """One neighbourhood of ``/{force}/neighbourhoods``: its id and name.
+_R = TypeVar("_R", bound="_Reference")
 
-    >>> NeighbourhoodReference.from_policeuk({"id": "NC04", "name": "City Centre"}).id
-    'NC04'
-    """
+
+@attrs.frozen(kw_only=True)
+class _Reference:
+    """An ``{id, name}`` item of a police.uk list."""
 
     id: str
     name: str
 
     @classmethod
-    def from_policeuk(cls, data: object) -> NeighbourhoodReference:
+    def from_policeuk(cls: type[_R], data: object) -> _R:
         """Read one ``{id, name}`` object."""
         reader = Reader()
         found = _reference(reader, data, "")
-        reader.done("a neighbourhood")
+        reader.done(f"a {cls.__name__}")
         return cls(**found)
 
+    @classmethod
+    def _many(cls: type[_R], data: object, what: str) -> tuple[_R, ...]:
+        reader = Reader()
+        found = [
+            _reference(reader, item, key("", n)) for n, item in enumerate(reader.items(data, ""))
+        ]
+        reader.done(what)
+        return tuple(cls(**item) for item in found)
+
     def to_policeuk(self) -> dict[str, Any]:
-        """The ``{id, name}`` object."""
+        """The ``{id, name}`` object, the name escaped."""
         return {"id": self.id, "name": _escape(self.name)}
+
+
+@attrs.frozen(kw_only=True)
+class ForceReference(_Reference):
+    """One force of ``/forces``: its id and name (`from_policeuk`, `to_policeuk`).
+
+    >>> ForceReference.from_policeuk({"id": "avon-and-somerset", "name": "Avon and Somerset Constabulary"}).name
+    'Avon and Somerset Constabulary'
+    """
+
+
+@attrs.frozen(kw_only=True)
+class NeighbourhoodReference(_Reference):
+    """One neighbourhood of ``/{force}/neighbourhoods``: its id and name (`from_policeuk`, `to_policeuk`).
+
+    >>> NeighbourhoodReference.from_policeuk({"id": "NC04", "name": "City Centre"}).id
+    'NC04'
+    """
 
 
 def forces_from_policeuk(data: object) -> tuple[ForceReference, ...]:
@@ -98,10 +100,7 @@ def forces_from_policeuk(data: object) -> tuple[ForceReference, ...]:
     >>> [f.id for f in forces_from_policeuk([{"id": "kent", "name": "Kent Police"}])]
     ['kent']
     """
-    reader = Reader()
-    found = [_reference(reader, item, key("", n)) for n, item in enumerate(reader.items(data, ""))]
-    reader.done("the forces")
-    return tuple(ForceReference(**item) for item in found)
+    return ForceReference._many(data, "the forces")
 
 
 def neighbourhoods_from_policeuk(data: object) -> tuple[NeighbourhoodReference, ...]:
@@ -110,10 +109,7 @@ def neighbourhoods_from_policeuk(data: object) -> tuple[NeighbourhoodReference, 
     >>> [n.name for n in neighbourhoods_from_policeuk([{"id": "NC04", "name": "City Centre"}, {"id": "N1", "name": "Leake &amp; Keyworth"}])]
     ['City Centre', 'Leake & Keyworth']
     """
-    reader = Reader()
-    found = [_reference(reader, item, key("", n)) for n, item in enumerate(reader.items(data, ""))]
-    reader.done("the neighbourhoods")
-    return tuple(NeighbourhoodReference(**item) for item in found)
+    return NeighbourhoodReference._many(data, "the neighbourhoods")
 
 
 @attrs.frozen(kw_only=True)
