@@ -760,6 +760,7 @@ def test_case_review_types_are_registered(values: tuple[object, ...]) -> None:
 POLICEUK_TYPES = (PolicePriority, PoliceEvent, NeighbourhoodDetails)
 
 
+@heavy
 @given(st.tuples(*(st.from_type(kind) for kind in POLICEUK_TYPES)))
 def test_policeuk_types_are_registered_and_valid(values: tuple[object, ...]) -> None:
     assert all(isinstance(v, kind) for v, kind in zip(values, POLICEUK_TYPES, strict=True))
