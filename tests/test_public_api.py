@@ -133,6 +133,21 @@ def test_import_is_light() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_testing_imports_first_without_hypothesis() -> None:
+    """``import pact_core.testing`` must work as a program's first import: the entry point may not need it half-imported."""
+    code = (
+        "import sys\n"
+        "from pact_core.testing import intervals\n"
+        "from hypothesis import find, strategies as st\n"
+        "from pact_core.intervals import Interval\n"
+        "print(find(st.from_type(Interval), lambda i: True) == find(intervals(), lambda i: True))\n"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter, fixed code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stdout.strip()) == (0, "True"), result.stderr
+
+
 def test_testing_is_not_imported_by_the_package() -> None:
     code = "import sys, pact_core; print('pact_core.testing' in sys.modules)"
     result = subprocess.run(  # noqa: S603 - our own interpreter, fixed code

@@ -15,8 +15,6 @@ The strategies are also registered with hypothesis, so ``st.from_type(Interval)`
 
 from __future__ import annotations
 
-from typing import Any
-
 from pact_core.testing._abstraction import abstraction_policies, duty_records, rosters
 from pact_core.testing._calendars import holiday_calendars, holidays, working_calendars
 from pact_core.testing._case_review import (
@@ -100,99 +98,3 @@ __all__ = [
     "windows",
     "working_calendars",
 ]
-
-
-def _hypothesis_setup_hook() -> None:
-    """Register pact_core's strategies for `hypothesis.strategies.from_type`.
-
-    Hypothesis calls this through the ``hypothesis`` entry point when it is imported.
-    """
-    from hypothesis import strategies as st  # noqa: PLC0415 - only when hypothesis asks
-
-    from pact_core.abstraction import AbstractionPolicy, DutyRecord  # noqa: PLC0415
-    from pact_core.calendars import (  # noqa: PLC0415
-        Holiday,
-        HolidayCalendar,
-        WorkingCalendar,
-    )
-    from pact_core.case_review import (  # noqa: PLC0415
-        Application,
-        Case,
-        Complaint,
-        Procedure,
-        Threshold,
-        ThresholdRule,
-        Window,
-    )
-    from pact_core.geography import (  # noqa: PLC0415
-        LocalAuthorityCode,
-        Neighbourhood,
-        NeighbourhoodMap,
-        Ward,
-        WardCode,
-    )
-    from pact_core.intervals import Interval  # noqa: PLC0415
-    from pact_core.panels import Councillor, Meeting, Panel  # noqa: PLC0415
-    from pact_core.policeuk import NeighbourhoodDetails, PoliceEvent, PolicePriority  # noqa: PLC0415
-    from pact_core.priorities import (  # noqa: PLC0415
-        Concern,
-        HarmAssessment,
-        Issue,
-        Priority,
-        Register,
-    )
-    from pact_core.response import (  # noqa: PLC0415
-        EscalationLadder,
-        EventLog,
-        Goal,
-        Query,
-        ResponsePolicy,
-    )
-    from pact_core.selection import ApprovalBallot, RankedBallot, ScoreBallot  # noqa: PLC0415
-    from pact_core.teams import Member, RoleRequirement, Team, TeamModel  # noqa: PLC0415
-
-    strategies: dict[type, st.SearchStrategy[Any]] = {
-        Interval: intervals(),
-        AbstractionPolicy: abstraction_policies(),
-        DutyRecord: duty_records(),
-        Holiday: holidays(),
-        HolidayCalendar: holiday_calendars(),
-        WorkingCalendar: working_calendars(),
-        WardCode: ward_codes(),
-        LocalAuthorityCode: local_authority_codes(),
-        Ward: wards(),
-        NeighbourhoodMap: neighbourhood_maps(),
-        Member: members(),
-        Team: teams(),
-        TeamModel: team_models(),
-        Query: queries(),
-        EventLog: event_logs(),
-        ResponsePolicy: response_policies(),
-        Goal: goals(),
-        EscalationLadder: escalation_ladders(),
-        Neighbourhood: neighbourhoods(),
-        Councillor: councillors(),
-        Panel: panels(),
-        Meeting: meetings(),
-        RoleRequirement: role_requirements(),
-        RankedBallot: ranked_ballots(),
-        ApprovalBallot: approval_ballots(),
-        ScoreBallot: score_ballots(),
-        Issue: issues(),
-        Concern: concerns(),
-        HarmAssessment: harm_assessments(),
-        Priority: priorities(),
-        Register: registers(),
-        Complaint: complaints(),
-        Application: applications(),
-        Window: windows(),
-        ThresholdRule: threshold_rules(),
-        Threshold: thresholds(),
-        Procedure: procedures(),
-        Case: cases(),
-        PolicePriority: police_priorities(),
-        PoliceEvent: police_events(),
-        NeighbourhoodDetails: neighbourhood_details(),
-    }
-    for kind, strategy in strategies.items():
-        st.register_type_strategy(kind, strategy)

@@ -1,0 +1,98 @@
+"""The hypothesis entry point: pact_core's strategies, registered for `st.from_type` (private).
+
+It lives outside `pact_core.testing` on purpose. Hypothesis runs its entry points while it
+is being imported, so a hook inside `pact_core.testing` (which imports hypothesis) would be
+asked for while that package is half-imported, and ``import pact_core.testing`` before
+hypothesis would fail. Here each type is registered with a resolver that imports its
+strategy only when a test asks `from_type` for it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# module of the value type: (the type, its strategy in pact_core.testing), ...
+_REGISTERED: dict[str, tuple[tuple[str, str], ...]] = {
+    "pact_core.intervals": (("Interval", "intervals"),),
+    "pact_core.abstraction": (
+        ("AbstractionPolicy", "abstraction_policies"),
+        ("DutyRecord", "duty_records"),
+    ),
+    "pact_core.calendars": (
+        ("Holiday", "holidays"),
+        ("HolidayCalendar", "holiday_calendars"),
+        ("WorkingCalendar", "working_calendars"),
+    ),
+    "pact_core.geography": (
+        ("WardCode", "ward_codes"),
+        ("LocalAuthorityCode", "local_authority_codes"),
+        ("Ward", "wards"),
+        ("NeighbourhoodMap", "neighbourhood_maps"),
+        ("Neighbourhood", "neighbourhoods"),
+    ),
+    "pact_core.teams": (
+        ("Member", "members"),
+        ("Team", "teams"),
+        ("TeamModel", "team_models"),
+        ("RoleRequirement", "role_requirements"),
+    ),
+    "pact_core.response": (
+        ("Query", "queries"),
+        ("EventLog", "event_logs"),
+        ("ResponsePolicy", "response_policies"),
+        ("Goal", "goals"),
+        ("EscalationLadder", "escalation_ladders"),
+    ),
+    "pact_core.panels": (
+        ("Councillor", "councillors"),
+        ("Panel", "panels"),
+        ("Meeting", "meetings"),
+    ),
+    "pact_core.selection": (
+        ("RankedBallot", "ranked_ballots"),
+        ("ApprovalBallot", "approval_ballots"),
+        ("ScoreBallot", "score_ballots"),
+    ),
+    "pact_core.priorities": (
+        ("Issue", "issues"),
+        ("Concern", "concerns"),
+        ("HarmAssessment", "harm_assessments"),
+        ("Priority", "priorities"),
+        ("Register", "registers"),
+    ),
+    "pact_core.case_review": (
+        ("Complaint", "complaints"),
+        ("Application", "applications"),
+        ("Window", "windows"),
+        ("ThresholdRule", "threshold_rules"),
+        ("Threshold", "thresholds"),
+        ("Procedure", "procedures"),
+        ("Case", "cases"),
+    ),
+    "pact_core.policeuk": (
+        ("PolicePriority", "police_priorities"),
+        ("PoliceEvent", "police_events"),
+        ("NeighbourhoodDetails", "neighbourhood_details"),
+    ),
+}
+
+
+def _resolver(strategy: str) -> Any:  # noqa: ANN401 - hypothesis's resolver: a type in, a strategy out
+    def resolve(kind: type) -> Any:  # noqa: ANN401 - the type asked for
+        return getattr(importlib.import_module("pact_core.testing"), strategy)()
+
+    return resolve
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register pact_core's strategies for `hypothesis.strategies.from_type`.
+
+    Hypothesis calls this through the ``hypothesis`` entry point when it is imported.
+    """
+    from hypothesis import strategies as st  # noqa: PLC0415 - only when hypothesis asks
+
+    for module, pairs in _REGISTERED.items():
+        found = importlib.import_module(module)
+        for name, strategy in pairs:
+            st.register_type_strategy(getattr(found, name), _resolver(strategy))
