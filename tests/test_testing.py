@@ -11,7 +11,7 @@ from hypothesis import Phase, example, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from pact_core.abstraction import AbstractionPolicy, DutyRecord
+from pact_core.abstraction import AbstractionPolicy, DutyRecord, account
 from pact_core.calendars import Holiday, HolidayCalendar, WorkingCalendar
 from pact_core.case_review import (
     Application,
@@ -61,6 +61,7 @@ from pact_core.response import (
 from pact_core.selection import ApprovalBallot, RankedBallot, ScoreBallot
 from pact_core.teams import Member, Power, Role, RoleRequirement, Team, TeamModel
 from pact_core.testing import (
+    ForceScenario,
     abstraction_policies,
     applications,
     approval_ballots,
@@ -72,6 +73,7 @@ from pact_core.testing import (
     duty_records,
     escalation_ladders,
     event_logs,
+    force_scenarios,
     goals,
     harm_assessments,
     holiday_calendars,
@@ -79,6 +81,7 @@ from pact_core.testing import (
     intervals,
     issues,
     local_authority_codes,
+    medway_force,
     meetings,
     members,
     neighbourhood_details,
@@ -96,6 +99,7 @@ from pact_core.testing import (
     role_requirements,
     rosters,
     score_ballots,
+    synthetic_force,
     team_models,
     teams,
     threshold_rules,
@@ -784,3 +788,35 @@ def test_policeuk_strategies_cover_their_space() -> None:
         lambda n: any(p.latitude is not None for p in n.locations),
         settings=unshrunk,
     )
+
+
+# ----------------------------------------------------------------------------- whole forces
+
+
+@heavy
+@given(force_scenarios())
+def test_every_part_of_a_force_refers_to_its_map(force: ForceScenario) -> None:
+    ids = {n.id for n in force.map.neighbourhoods}
+    assert {t.name for t in force.teams} == {f"{i} NPT" for i in ids}
+    assert {p.neighbourhood for p in force.panels} == ids
+    assert {c.neighbourhood for c in force.concerns} <= ids
+    assert {log.query.neighbourhood for log in force.queries} <= ids
+    assert {(r.neighbourhood, r.team) for r in force.roster} <= {(i, f"{i} NPT") for i in ids}
+    account(
+        force.roster, AbstractionPolicy.default(), tz=dt.timezone.utc
+    )  # classed, and no overlaps
+    for neighbourhood in ids:
+        assert force.panel_of(neighbourhood).force == force.force
+        assert force.team_of(neighbourhood).areas
+
+
+def test_the_ready_made_forces() -> None:
+    synthetic, medway = synthetic_force(), medway_force()
+    assert synthetic == synthetic_force()
+    assert [len(f.map.wards) for f in (synthetic, medway)] == [6, 24]
+    with pytest.raises(KeyError):
+        synthetic.team_of("Nowhere")
+    with pytest.raises(KeyError):
+        medway.panel_of("Nowhere")
+    with pytest.raises(InvalidArgument, match="max_rows must be a positive int"):
+        force_scenarios(max_rows=0)

@@ -15,6 +15,8 @@ The strategies are also registered with hypothesis, so ``st.from_type(Interval)`
 
 from __future__ import annotations
 
+from hypothesis import strategies as st
+
 from pact_core.testing._abstraction import abstraction_policies, duty_records, rosters
 from pact_core.testing._calendars import holiday_calendars, holidays, working_calendars
 from pact_core.testing._case_review import (
@@ -50,10 +52,17 @@ from pact_core.testing._response import (
     queries,
     response_policies,
 )
+from pact_core.testing._scenarios import (
+    ForceScenario,
+    force_scenarios,
+    medway_force,
+    synthetic_force,
+)
 from pact_core.testing._selection import approval_ballots, ranked_ballots, score_ballots
 from pact_core.testing._teams import members, role_requirements, team_models, teams
 
 __all__ = [
+    "ForceScenario",
     "abstraction_policies",
     "applications",
     "approval_ballots",
@@ -65,6 +74,7 @@ __all__ = [
     "duty_records",
     "escalation_ladders",
     "event_logs",
+    "force_scenarios",
     "goals",
     "harm_assessments",
     "holiday_calendars",
@@ -72,6 +82,7 @@ __all__ = [
     "intervals",
     "issues",
     "local_authority_codes",
+    "medway_force",
     "meetings",
     "members",
     "neighbourhood_details",
@@ -89,6 +100,7 @@ __all__ = [
     "role_requirements",
     "rosters",
     "score_ballots",
+    "synthetic_force",
     "team_models",
     "teams",
     "threshold_rules",
@@ -98,3 +110,7 @@ __all__ = [
     "windows",
     "working_calendars",
 ]
+
+# ForceScenario is defined here, so it is registered here: the entry point cannot import
+# this package while hypothesis is being imported.
+st.register_type_strategy(ForceScenario, force_scenarios())
