@@ -41,3 +41,13 @@ def test_ci_runs_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "README.md" in ci
     assert "HYPOTHESIS_PROFILE=ci" in ci
+
+
+def test_ci_builds_the_documentation_with_warnings_as_errors() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python -m sphinx -b html -W --keep-going -q docs" in ci
+    pages = {p.stem for p in (ROOT / "docs").glob("*.md")}
+    index = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    assert all(f"\n{page}\n" in index for page in pages - {"index"}), (
+        "every page must be in the toctree"
+    )

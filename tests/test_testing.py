@@ -723,7 +723,7 @@ def test_case_review_strategies_shrink_cover_and_refuse_bad_arguments() -> None:
     assert find(cases(), lambda c: True).events == ()
     find(cases(), lambda c: c.reached(Stage.APPEAL_DECIDED) is not None)
     find(cases(), lambda c: any(e.decision is Decision.NO_REVIEW for e in c.events))
-    unshrunk = settings(phases=[Phase.generate], database=None)
+    unshrunk = settings(phases=[Phase.generate], database=None, max_examples=2000)
     met = find(
         applications(),
         lambda a: evaluate(a, Threshold.statutory(), tz=dt.timezone.utc).met,
@@ -776,7 +776,7 @@ def test_policeuk_types_are_registered_and_valid(values: tuple[object, ...]) -> 
 
 
 def test_policeuk_strategies_cover_their_space() -> None:
-    unshrunk = settings(phases=[Phase.generate], database=None)
+    unshrunk = settings(phases=[Phase.generate], database=None, max_examples=2000)
     find(police_priorities(), lambda p: p.action is not None and "&" in p.issue, settings=unshrunk)
     find(
         police_events(),

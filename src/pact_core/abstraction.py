@@ -5,8 +5,8 @@ teams spend the majority of their time in their communities (Neighbourhood Polic
 Guarantee, 2025; Home Office, 2005). No national definition of abstraction is agreed,
 so the definition is a policy value: an `AbstractionPolicy` classes every activity.
 
-Theory of operation
--------------------
+**Theory of operation.**
+
 `account` checks a set of `DutyRecord`s all at once (an activity the policy does not
 class, one officer in two places at once), cuts every record where a local day, week or
 month of the caller's ``tz`` begins, and sums whole microseconds per cell: officer,

@@ -1,7 +1,7 @@
 """Bank holidays of England and Wales, and working-time arithmetic that survives the clock changes.
 
-Theory of operation
--------------------
+**Theory of operation.**
+
 Holidays are computed from the rules in force each year since the Banking and Financial
 Dealings Act 1971, plus the days moved or added by proclamation (see `HolidayRules`).
 A holiday that falls on a Saturday or Sunday is replaced by the next weekday that is not

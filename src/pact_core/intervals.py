@@ -1,7 +1,7 @@
 """Aware instants and half-open intervals, shared by response deadlines and abstraction accounting.
 
-Theory of operation
--------------------
+**Theory of operation.**
+
 Python compares and subtracts two datetimes that share a ``tzinfo`` object by their wall
 clocks, not as instants: on the night the clocks go back, the two 01:30s in Europe/London
 compare equal and subtract to zero, and ``12:00 GMT + timedelta(hours=72)`` lands on a

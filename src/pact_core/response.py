@@ -6,8 +6,8 @@ not met". Nothing published defines the clock or what a response is, so each is 
 policy here, with the literal reading as the default: a meaningful response within 72
 **elapsed** hours.
 
-Theory of operation
--------------------
+**Theory of operation.**
+
 A query's state is never kept in timers: it is computed from its `EventLog` at an
 ``as_of`` instant that the caller passes in, so the same log and instant always give the
 same answer. For each `Goal` the log is walked once: the clock runs from receipt, stops

@@ -5,16 +5,16 @@ victim of persistent anti-social behaviour ask the relevant bodies (the council,
 police, the Integrated Care Board and co-opted social landlords) to review their response.
 Each area sets its own threshold and deadlines.
 
-Theory of operation
--------------------
+**Theory of operation.**
+
 * `Complaint`: one report to one body; `incidents` gathers the reports of one incident,
   which counts once however many bodies heard of it.
 * `Threshold`: when a complaint qualifies (a `Window` to complain after the behaviour
   and one to apply after the complaint, in calendar months or days) and the
-  `ThresholdRule`s, any one of which meets it.
+  `ThresholdRule` values, any one of which meets it.
 * `evaluate`: an `Application` against a threshold, with the reasons for every complaint
   that did not count and, when the threshold is not met, the grounds for discretion.
-* `Procedure`: a threshold and its `Deadline`s; `timeline` reads a `Case` against it at
+* `Procedure`: a threshold and its `Deadline` values; `timeline` reads a `Case` against it at
   an ``as_of`` instant; `statistics` gives the figures the Act requires to be published.
 
 >>> from pact_core.case_review import Threshold

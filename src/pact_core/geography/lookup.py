@@ -1,7 +1,7 @@
 """A point to its ward and neighbourhood, one at a time or millions at once.
 
-Theory of operation
--------------------
+**Theory of operation.**
+
 Most points fall deep inside a ward, so a locator answers those without a polygon test.
 At build time it lays a grid over the wards' bounding box and classifies every cell:
 
