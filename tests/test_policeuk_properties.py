@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pact_core.policeuk import (
@@ -19,7 +19,9 @@ from pact_core.policeuk import (
 )
 from pact_core.testing import neighbourhood_details, police_events, police_priorities
 
-heavy = settings(max_examples=max(10, settings().max_examples // 5))
+heavy = settings(
+    max_examples=max(10, settings().max_examples // 5), suppress_health_check=[HealthCheck.too_slow]
+)
 UTC = dt.timezone.utc
 
 

@@ -7,18 +7,20 @@ import itertools
 from typing import Any
 
 import pytest
-from hypothesis import Phase, example, find, given, settings
+from hypothesis import HealthCheck, Phase, example, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from pact_core.abstraction import AbstractionPolicy, DutyRecord, account
+from pact_core.abstraction import AbstractionPolicy, DutyRecord, Standard, account
 from pact_core.calendars import Holiday, HolidayCalendar, WorkingCalendar
 from pact_core.case_review import (
     Application,
     Body,
     Case,
+    CaseEvent,
     Complaint,
     Counting,
+    Deadline,
     Decision,
     Grouping,
     Procedure,
@@ -34,42 +36,64 @@ from pact_core.geography import (
     NeighbourhoodMap,
     Ward,
     WardCode,
+    WardPart,
 )
 from pact_core.intervals import CalendarUnit, Interval, is_aware
-from pact_core.panels import Councillor, Meeting, MeetingKind, Panel
-from pact_core.policeuk import NeighbourhoodDetails, PoliceEvent, PolicePriority
+from pact_core.panels import Councillor, Meeting, MeetingKind, Panel, PanelMember
+from pact_core.policeuk import (
+    EngagementMethod,
+    Force,
+    ForceReference,
+    LocatedNeighbourhood,
+    NeighbourhoodDetails,
+    NeighbourhoodReference,
+    Place,
+    PoliceEvent,
+    PoliceLink,
+    PolicePriority,
+)
 from pact_core.priorities import (
     COMMON_CATEGORIES,
     Channel,
     Concern,
+    FeedbackResponse,
     HarmAssessment,
+    HarmWeights,
     Issue,
     Priority,
+    PriorityEvent,
+    RecurrencePolicy,
     Register,
+    RoutingPolicy,
 )
 from pact_core.priorities import EventKind as PriorityEventKind
 from pact_core.priorities import Status as PriorityStatus
 from pact_core.response import (
     Clock,
     EscalationLadder,
+    EscalationStep,
+    Event,
     EventKind,
     EventLog,
     Goal,
     Query,
     ResponsePolicy,
 )
+from pact_core.scorecard import Measure, MeasureStatus
 from pact_core.selection import ApprovalBallot, RankedBallot, ScoreBallot
-from pact_core.teams import Member, Power, Role, RoleRequirement, Team, TeamModel
+from pact_core.teams import GuaranteeTarget, Member, Power, Role, RoleRequirement, Team, TeamModel
 from pact_core.testing import (
     ForceScenario,
     abstraction_policies,
     applications,
     approval_ballots,
     aware_datetimes,
+    case_events,
     cases,
     complaints,
     concerns,
     councillors,
+    deadlines,
     duty_records,
     escalation_ladders,
     event_logs,
@@ -81,6 +105,7 @@ from pact_core.testing import (
     intervals,
     issues,
     local_authority_codes,
+    measures,
     medway_force,
     meetings,
     members,
@@ -91,6 +116,7 @@ from pact_core.testing import (
     police_events,
     police_priorities,
     priorities,
+    priority_events,
     procedures,
     queries,
     ranked_ballots,
@@ -99,6 +125,7 @@ from pact_core.testing import (
     role_requirements,
     rosters,
     score_ballots,
+    standards,
     synthetic_force,
     team_models,
     teams,
@@ -764,7 +791,7 @@ def test_case_review_types_are_registered(values: tuple[object, ...]) -> None:
 POLICEUK_TYPES = (PolicePriority, PoliceEvent, NeighbourhoodDetails)
 
 
-@heavy
+@settings(heavy, suppress_health_check=[HealthCheck.too_slow])
 @given(st.tuples(*(st.from_type(kind) for kind in POLICEUK_TYPES)))
 def test_policeuk_types_are_registered_and_valid(values: tuple[object, ...]) -> None:
     assert all(isinstance(v, kind) for v, kind in zip(values, POLICEUK_TYPES, strict=True))
@@ -820,3 +847,27 @@ def test_the_ready_made_forces() -> None:
         medway.panel_of("Nowhere")
     with pytest.raises(InvalidArgument, match="max_rows must be a positive int"):
         force_scenarios(max_rows=0)
+
+
+# ----------------------------------------------------------------------------- the smaller values
+
+SMALL_TYPES = (
+    PriorityEvent, Event, EscalationStep, Deadline, CaseEvent, Standard, RecurrencePolicy, HarmWeights, RoutingPolicy,
+    FeedbackResponse, PanelMember, WardPart, GuaranteeTarget, Measure, Force, ForceReference, NeighbourhoodReference,
+    EngagementMethod, Place, PoliceLink, LocatedNeighbourhood,
+)  # fmt: skip
+
+
+@heavy
+@given(st.tuples(*(st.from_type(kind) for kind in SMALL_TYPES)))
+def test_the_smaller_values_are_registered(values: tuple[object, ...]) -> None:
+    assert all(isinstance(v, kind) for v, kind in zip(values, SMALL_TYPES, strict=True))
+
+
+def test_the_smaller_values_cover_their_space() -> None:
+    unshrunk = settings(phases=[Phase.generate], database=None, max_examples=2000)
+    find(priority_events(), lambda e: e.partner is not None, settings=unshrunk)
+    find(case_events(), lambda e: e.decision is not None, settings=unshrunk)
+    find(deadlines(), lambda d: d.after is not Stage.RECEIVED, settings=unshrunk)
+    find(measures(), lambda m: m.status is MeasureStatus.NOTHING_TO_MEASURE, settings=unshrunk)
+    find(standards(), lambda s: s.name == "local standard", settings=unshrunk)

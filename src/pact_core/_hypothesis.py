@@ -14,8 +14,10 @@ from typing import Any
 
 # module of the value type: (the type, its strategy in pact_core.testing), ...
 _REGISTERED: dict[str, tuple[tuple[str, str], ...]] = {
+    "pact_core.scorecard": (("Measure", "measures"),),
     "pact_core.intervals": (("Interval", "intervals"),),
     "pact_core.abstraction": (
+        ("Standard", "standards"),
         ("AbstractionPolicy", "abstraction_policies"),
         ("DutyRecord", "duty_records"),
     ),
@@ -25,6 +27,7 @@ _REGISTERED: dict[str, tuple[tuple[str, str], ...]] = {
         ("WorkingCalendar", "working_calendars"),
     ),
     "pact_core.geography": (
+        ("WardPart", "ward_parts"),
         ("WardCode", "ward_codes"),
         ("LocalAuthorityCode", "local_authority_codes"),
         ("Ward", "wards"),
@@ -32,12 +35,15 @@ _REGISTERED: dict[str, tuple[tuple[str, str], ...]] = {
         ("Neighbourhood", "neighbourhoods"),
     ),
     "pact_core.teams": (
+        ("GuaranteeTarget", "guarantee_targets"),
         ("Member", "members"),
         ("Team", "teams"),
         ("TeamModel", "team_models"),
         ("RoleRequirement", "role_requirements"),
     ),
     "pact_core.response": (
+        ("Event", "query_events"),
+        ("EscalationStep", "escalation_steps"),
         ("Query", "queries"),
         ("EventLog", "event_logs"),
         ("ResponsePolicy", "response_policies"),
@@ -45,6 +51,7 @@ _REGISTERED: dict[str, tuple[tuple[str, str], ...]] = {
         ("EscalationLadder", "escalation_ladders"),
     ),
     "pact_core.panels": (
+        ("PanelMember", "panel_members"),
         ("Councillor", "councillors"),
         ("Panel", "panels"),
         ("Meeting", "meetings"),
@@ -55,6 +62,11 @@ _REGISTERED: dict[str, tuple[tuple[str, str], ...]] = {
         ("ScoreBallot", "score_ballots"),
     ),
     "pact_core.priorities": (
+        ("FeedbackResponse", "feedback_responses"),
+        ("HarmWeights", "harm_weights"),
+        ("PriorityEvent", "priority_events"),
+        ("RecurrencePolicy", "recurrence_policies"),
+        ("RoutingPolicy", "routing_policies"),
         ("Issue", "issues"),
         ("Concern", "concerns"),
         ("HarmAssessment", "harm_assessments"),
@@ -62,6 +74,8 @@ _REGISTERED: dict[str, tuple[tuple[str, str], ...]] = {
         ("Register", "registers"),
     ),
     "pact_core.case_review": (
+        ("CaseEvent", "case_events"),
+        ("Deadline", "deadlines"),
         ("Complaint", "complaints"),
         ("Application", "applications"),
         ("Window", "windows"),
@@ -71,6 +85,13 @@ _REGISTERED: dict[str, tuple[tuple[str, str], ...]] = {
         ("Case", "cases"),
     ),
     "pact_core.policeuk": (
+        ("EngagementMethod", "engagement_methods"),
+        ("Force", "forces"),
+        ("ForceReference", "force_references"),
+        ("LocatedNeighbourhood", "located_neighbourhoods"),
+        ("NeighbourhoodReference", "neighbourhood_references"),
+        ("Place", "places"),
+        ("PoliceLink", "police_links"),
         ("PolicePriority", "police_priorities"),
         ("PoliceEvent", "police_events"),
         ("NeighbourhoodDetails", "neighbourhood_details"),
