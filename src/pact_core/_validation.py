@@ -26,6 +26,25 @@ def nonblank(error: type[PactError]) -> Callable[[object, attrs.Attribute[str], 
     return check
 
 
+def pseudonymous(
+    error: type[PactError], *, optional: bool = False
+) -> Callable[[object, attrs.Attribute[str], object], None]:
+    """An attrs validator: the field is a pseudonymous id without spaces, so that a name cannot be stored (None allowed when *optional*)."""
+
+    def check(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, str):
+            kind = "a str or None" if optional else "a str"
+            raise TypeError(f"{attribute.name} must be {kind}, got {value!r}")
+        if not value or any(char.isspace() for char in value):
+            raise error.must(
+                attribute.name, "be a pseudonymous id without spaces (never a name)", value
+            )
+
+    return check
+
+
 def all_of(value: Iterable[T], kind: type[T], field: str) -> tuple[T, ...]:
     """The items of *value* as a tuple, each checked to be a *kind* (a `TypeError` names the first that is not)."""
     items = tuple(value)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 from attrs.validators import instance_of, optional
 
-from pact_core._validation import all_of, nonblank
+from pact_core._validation import all_of, nonblank, pseudonymous
 from pact_core.errors import ExceptionGroup, InvalidComplaint
 from pact_core.intervals import aware
 
@@ -41,13 +41,7 @@ class Body(enum.Enum):
     """A provider of social housing co-opted into the local arrangements."""
 
 
-def _pseudonym(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str):
-        raise TypeError(f"{attribute.name} must be a str, got {value!r}")
-    if not value or any(char.isspace() for char in value):
-        raise InvalidComplaint.must(
-            attribute.name, "be a pseudonymous id without spaces (never a name)", value
-        )
+_pseudonym = pseudonymous(InvalidComplaint)
 
 
 def _place(value: object) -> object:

@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 from attrs.validators import instance_of, optional
 
-from pact_core._validation import all_of, nonblank
+from pact_core._validation import all_of, nonblank, pseudonymous
 from pact_core.errors import InvalidPriority
 from pact_core.geography.codes import WardCode
 from pact_core.intervals import aware, require_aware
@@ -84,15 +84,7 @@ class Channel(enum.Enum):
     DATA_ANALYSIS = "data analysis"
 
 
-def _resident(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
-    if value is None:
-        return
-    if not isinstance(value, str):
-        raise TypeError(f"resident must be a str or None, got {value!r}")
-    if not value or any(char.isspace() for char in value):
-        raise InvalidPriority.must(
-            "resident", "be a pseudonymous id without spaces (never a name)", value
-        )
+_resident = pseudonymous(InvalidPriority, optional=True)
 
 
 def _location(value: object) -> tuple[float, float] | None:
