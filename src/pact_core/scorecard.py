@@ -669,33 +669,35 @@ def ward_table(
         raise TypeError(f"period must be an Interval, got {period!r}")
     as_of = require_aware(as_of, field="as_of")
     pinned = {key: {code.value for code in codes} for key, codes in (priority_wards or {}).items()}
+    # Each priority's figures once (its neighbourhood, whether current, its actions and
+    # outcomes in the period); each ward then adds up the priorities that count for it.
+    summaries = []
+    for register in registers:
+        current = {p.id for p in register.current(as_of=as_of)}
+        for priority in register.priorities:
+            done = [e for e in priority.events if period.contains(e.at) and e.at <= as_of]
+            outcomes = [e.kind.value for e in done if e.kind.ends]
+            summaries.append((register.panel.neighbourhood, priority, priority.id in current,
+                              sum(e.kind is EventKind.ACTION for e in done), outcomes))  # fmt: skip
     rows = []
-    chosen = list(registers)
     for ward in sorted(neighbourhood_map.wards, key=lambda w: w.code.value):
         ids = tuple(n.id for n in neighbourhood_map.neighbourhoods_of(ward.code))
         texts: list[str] = []
         actions = 0
-        outcomes: dict[str, int] = {}
-        for register in chosen:
-            for priority in register.priorities:
-                here = (
-                    ward.code.value in pinned[priority.id]
-                    if priority.id in pinned
-                    else register.panel.neighbourhood in ids
-                )
-                if not here:
-                    continue
-                if priority.status(as_of=as_of) is not None and priority in register.current(
-                    as_of=as_of
-                ):
-                    texts.append(priority.text)
-                for event in priority.events:
-                    if not (period.contains(event.at) and event.at <= as_of):
-                        continue
-                    if event.kind is EventKind.ACTION:
-                        actions += 1
-                    elif event.kind.ends:
-                        outcomes[event.kind.value] = outcomes.get(event.kind.value, 0) + 1
+        counts: dict[str, int] = {}
+        for neighbourhood, priority, is_current, acted, ended in summaries:
+            here = (
+                ward.code.value in pinned[priority.id]
+                if priority.id in pinned
+                else neighbourhood in ids
+            )
+            if not here:
+                continue
+            if is_current:
+                texts.append(priority.text)
+            actions += acted
+            for kind in ended:
+                counts[kind] = counts.get(kind, 0) + 1
         rows.append(WardRow(ward=ward.code.value, name=ward.name, neighbourhoods=ids, priorities=tuple(texts),
-                            actions=actions, outcomes=tuple(sorted(outcomes.items()))))  # fmt: skip
+                            actions=actions, outcomes=tuple(sorted(counts.items()))))  # fmt: skip
     return WardTable(period=period, as_of=as_of, rows=tuple(rows))
