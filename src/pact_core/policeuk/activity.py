@@ -8,7 +8,8 @@ Issues and actions come as HTML and are read as plain text; they go out escaped.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -29,6 +30,28 @@ def _check_tz(tz: object) -> dt.tzinfo:
     if not isinstance(tz, dt.tzinfo):
         raise TypeError(f"tz must be a datetime.tzinfo, got {tz!r}")
     return tz
+
+
+_T = TypeVar("_T")
+_ItemReader = Callable[[Reader, object, str, dt.tzinfo], "_T | None"]
+
+
+def _read_one(read: _ItemReader[_T], data: object, tz: dt.tzinfo, what: str) -> _T:
+    """Read one object, every bad field reported at once."""
+    reader = Reader()
+    found = read(reader, data, "", _check_tz(tz))
+    reader.done(what)
+    assert found is not None  # noqa: S101 - done() raised otherwise
+    return found
+
+
+def _read_all(read: _ItemReader[_T], data: object, tz: dt.tzinfo, what: str) -> tuple[_T, ...]:
+    """Read a list of objects, every bad field of every item reported at once with its path."""
+    tz = _check_tz(tz)
+    reader = Reader()
+    found = [read(reader, item, key("", n), tz) for n, item in enumerate(reader.items(data, ""))]
+    reader.done(what)
+    return tuple(item for item in found if item is not None)
 
 
 @attrs.frozen(kw_only=True)
@@ -52,11 +75,7 @@ class PolicePriority:
     @classmethod
     def from_policeuk(cls, data: object, *, tz: dt.tzinfo) -> PolicePriority:
         """Read one ``{issue, issue-date, action, action-date}`` object."""
-        reader = Reader()
-        found = _priority(reader, data, "", _check_tz(tz))
-        reader.done("a priority")
-        assert found is not None  # noqa: S101 - done() raised otherwise
-        return found
+        return _read_one(_priority, data, tz, "a priority")
 
     @classmethod
     def from_priority(cls, priority: Priority) -> PolicePriority:
@@ -108,13 +127,7 @@ def priorities_from_policeuk(data: object, *, tz: dt.tzinfo) -> tuple[PolicePrio
     ...                                              "action": None, "action-date": None}], tz=dt.timezone.utc)]
     ['Parking']
     """
-    tz = _check_tz(tz)
-    reader = Reader()
-    found = [
-        _priority(reader, item, key("", n), tz) for n, item in enumerate(reader.items(data, ""))
-    ]
-    reader.done("the priorities")
-    return tuple(p for p in found if p is not None)
+    return _read_all(_priority, data, tz, "the priorities")
 
 
 @attrs.frozen(kw_only=True)
@@ -140,11 +153,7 @@ class PoliceEvent:
     @classmethod
     def from_policeuk(cls, data: object, *, tz: dt.tzinfo) -> PoliceEvent:
         """Read one event object."""
-        reader = Reader()
-        found = _event(reader, data, "", _check_tz(tz))
-        reader.done("an event")
-        assert found is not None  # noqa: S101 - done() raised otherwise
-        return found
+        return _read_one(_event, data, tz, "an event")
 
     def to_policeuk(self, *, tz: dt.tzinfo) -> dict[str, Any]:
         """The police.uk object: text escaped, dates as wall-clock time in *tz*."""
