@@ -13,12 +13,15 @@ import shapely
 
 from pact_core.errors import InvalidCode
 from pact_core.geography.neighbourhoods import Neighbourhood, NeighbourhoodMap, WardPart
-from pact_core.geography.wards import Area, CoordinateSystem, Ward, _as_area, area_square_metres
+from pact_core.geography.wards import (
+    CoordinateSystem,
+    Ward,
+    _overlay_area,
+    area_square_metres,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-
-    from shapely.geometry.base import BaseGeometry
 
     from pact_core.geography.codes import WardCode
 
@@ -127,7 +130,7 @@ def carry_map(
         pieces = [(kept[0][1], ward.geometry.difference(others))]
         pieces.extend((owner, ward.geometry.intersection(piece)) for _, owner, piece in kept[1:])
         for owner, piece in pieces:
-            parts[owner].append(WardPart(ward=ward.code, geometry=_polygonal(piece)))
+            parts[owner].append(WardPart(ward=ward.code, geometry=_overlay_area(piece)))
     carried = [
         Neighbourhood(
             force=item.force,
@@ -147,8 +150,3 @@ def carry_map(
         coordinates=coordinates,
         tolerance=neighbourhood_map.tolerance,
     )
-
-
-def _polygonal(geometry: BaseGeometry) -> Area:
-    """Keep the polygonal parts of an overlay result (overlays can add stray lines)."""
-    return _as_area(shapely.make_valid(geometry))

@@ -39,6 +39,7 @@ from pact_core.geography.wards import (
     Ward,
     _as_area,
     _check_area,
+    _overlay_area,
     area_square_metres,
 )
 
@@ -52,7 +53,7 @@ __all__ = ["link_neighbourhoods"]
 
 def _polygonal(geometry: BaseGeometry) -> Area | None:
     """The polygonal part of an overlay result (lines and points dropped), or None when it has no area."""
-    area = _as_area(geometry)
+    area = _overlay_area(geometry)
     return None if area.is_empty or area.area == 0 else area
 
 
@@ -70,7 +71,7 @@ def _cut(ward: Ward, overlaps: list[tuple[float, str, Area]]) -> list[tuple[str,
     )
     found: list[tuple[str, WardPart]] = []
     for key, own in taken:
-        polygon = _polygonal(shapely.make_valid(own))
+        polygon = _polygonal(own)
         if polygon is not None:
             found.append((key, WardPart(ward=ward.code, geometry=polygon)))
     return found

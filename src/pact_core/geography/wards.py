@@ -103,6 +103,11 @@ def _as_area(geometry: BaseGeometry) -> Area:
     return MultiPolygon(list(_polygons(geometry)))
 
 
+def _overlay_area(geometry: BaseGeometry) -> Area:
+    """Keep the polygonal parts of an overlay result (overlays can add stray lines)."""
+    return _as_area(shapely.make_valid(geometry))
+
+
 def _to_area(value: BaseGeometry) -> Area:
     """Check a geometry and normalise it, so that ``==`` and hashing mean "same shape"."""
     checked = _check_area(value)
