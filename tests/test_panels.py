@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 import pytest
 
-from pact_core.errors import ExceptionGroup, InvalidCode, InvalidPanel
+from pact_core.errors import ExceptionGroup, InvalidCode, InvalidDatetime, InvalidPanel
 from pact_core.geography import NeighbourhoodMap, WardCode
 from pact_core.panels import (
     Councillor,
@@ -58,6 +58,29 @@ def test_panel_invitation_errors(medway_map: NeighbourhoodMap) -> None:
         panel.invitees(None, [])  # type: ignore[arg-type]
     with pytest.raises(InvalidCode, match="^neighbourhood must be in the map, got 'Nowhere'$"):
         Panel(force="kent", neighbourhood="Nowhere", name="x").invitees(medway_map, [])
+
+
+def test_a_monthly_panel_is_due_on_the_day() -> None:
+    # Found by the cadences() strategy: min_months == max_months made an empty window.
+    monthly = Panel(force="kent", neighbourhood="Chatham", name="Chatham PACT", min_months=1, max_months=1)
+    last = dt.datetime(2025, 1, 31, 19, tzinfo=UTC)
+    window = monthly.next_meeting_window(last)
+    assert (window.start, window.end) == (
+        dt.datetime(2025, 2, 28, 19, tzinfo=UTC),
+        dt.datetime(2025, 3, 1, 19, tzinfo=UTC),
+    )
+    assert not monthly.is_overdue(last, as_of=dt.datetime(2025, 2, 28, 18, 59, tzinfo=UTC))
+    assert monthly.is_overdue(last, as_of=dt.datetime(2025, 2, 28, 19, tzinfo=UTC))
+    on_time = Meeting(panel=monthly, start=dt.datetime(2025, 2, 28, 19, tzinfo=UTC))
+    late = Meeting(panel=monthly, start=dt.datetime(2025, 3, 28, 19, 1, tzinfo=UTC))
+    cadence = monthly.cadence(
+        [Meeting(panel=monthly, start=last), on_time, late], as_of=dt.datetime(2025, 4, 1, tzinfo=UTC)
+    )
+    assert cadence.late == ((on_time, late),)
+    assert cadence.next_due is not None
+    assert cadence.next_due.start == dt.datetime(2025, 4, 28, 19, 1, tzinfo=UTC)
+    with pytest.raises(InvalidDatetime, match="^last_meeting must be"):
+        monthly.is_overdue(dt.datetime(2025, 1, 1), as_of=last)  # noqa: DTZ001 - naive on purpose
 
 
 def test_panel_cadence_and_notice() -> None:

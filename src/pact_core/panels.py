@@ -150,15 +150,25 @@ class Panel:
 
         Months are calendar months on the last meeting's own wall clock (a 19:00 meeting
         is due at 19:00 local time, whatever the clocks did in between).
+        A panel that meets every *n* months exactly (``min_months == max_months``) is due
+        on the day: its window is the 24 hours from the instant *n* months on, though it
+        is overdue from that instant (`is_overdue`).
+
+        >>> import datetime as dt
+        >>> monthly = Panel(force="kent", neighbourhood="Strood", name="Strood PACT", min_months=1, max_months=1)
+        >>> monthly.next_meeting_window(dt.datetime(2025, 1, 31, 19, tzinfo=dt.timezone.utc))
+        Interval.parse('2025-02-28T19:00:00Z/2025-03-01T19:00:00Z')
         """
         require_aware(last_meeting, field="last_meeting")
-        return Interval(
-            last_meeting + relativedelta(months=self.min_months),
-            last_meeting + relativedelta(months=self.max_months),
-        )
+        start = last_meeting + relativedelta(months=self.min_months)
+        end = self._due_by(last_meeting)
+        return Interval(start, end if end > start else start + dt.timedelta(days=1))
+
+    def _due_by(self, last_meeting: dt.datetime) -> dt.datetime:
+        return last_meeting + relativedelta(months=self.max_months)
 
     def is_overdue(self, last_meeting: dt.datetime, *, as_of: dt.datetime) -> bool:
-        """Whether, at *as_of*, more than *max_months* have passed since the last meeting.
+        """Whether, at *as_of*, *max_months* or more have passed since the last meeting.
 
         >>> import datetime as dt
         >>> panel = Panel(force="kent", neighbourhood="Strood", name="Strood PACT")
@@ -166,8 +176,9 @@ class Panel:
         >>> panel.is_overdue(last, as_of=dt.datetime(2025, 6, 1, tzinfo=dt.timezone.utc))
         True
         """
+        require_aware(last_meeting, field="last_meeting")
         require_aware(as_of, field="as_of")
-        return not self.next_meeting_window(last_meeting).end > as_of
+        return as_of >= self._due_by(last_meeting)
 
     def cadence(self, meetings: Iterable[Meeting], *, as_of: dt.datetime) -> Cadence:
         """Return the panel's cadence at *as_of*: its last meeting, the next one due, and every late gap.
@@ -198,7 +209,7 @@ class Panel:
         late = [
             (before, after)
             for before, after in itertools.pairwise(held)
-            if after.start > self.next_meeting_window(before.start).end
+            if after.start > self._due_by(before.start)
         ]
         if not held:
             return Cadence(panel=self, last=None, next_due=None, overdue=True, late=())
