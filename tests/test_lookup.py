@@ -166,6 +166,42 @@ def test_out_of_range_coordinates(locator: WardLocator) -> None:
         locator.locate_xy(float("inf"), 0.0)
 
 
+def test_coordinates_that_are_not_numbers(locator: WardLocator) -> None:
+    # Found by fuzzing as a new user's mistakes would be: numpy's own ValueError used to escape.
+    with pytest.raises(InvalidCoordinate, match="^lat must be a number, got '51.4x'$") as caught:
+        locator.locate(lat="51.4x", lon=0.5)  # type: ignore[arg-type]
+    assert (caught.value.field, caught.value.value) == ("lat", "51.4x")
+    with pytest.raises(InvalidCoordinate, match="^lon must be a number, got ''$"):
+        locator.locate(lat=51.4, lon="")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="^lat must be a number, got None$"):
+        locator.locate(lat=None, lon=0.5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="^lon must be a number, got True$"):
+        locator.locate(lat=51.4, lon=True)
+    with pytest.raises(InvalidCoordinate, match="^lats must be numbers, got '51.4x' at index 1$"):
+        locator.locate_many([51.4, "51.4x"], [0.5, 0.5])  # type: ignore[arg-type]
+    with pytest.raises(InvalidCoordinate, match="^lons must be numbers, got 'east' at index 0$"):
+        locator.locate_many(np.array([51.4]), np.array(["east"]))
+    with pytest.raises(InvalidCoordinate, match=r"got lat=nan, lon=0.5 at index 0"):
+        # numpy reads None as NaN: a missing value
+        locator.locate_many([None], [0.5])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^lats must be numbers, got \[51.4\] at index 1$"):
+        locator.locate_many([51.4, [51.4]], [0.5, 0.5])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^xs must be numbers, got \[1.0, 2.0\] at index 0$"):
+        locator.locate_many_xy([[1.0, 2.0], [3.0]], [1.0, 2.0, 3.0])
+    with pytest.raises(TypeError, match=r"^xs must be a flat sequence of numbers"):
+        locator.locate_many_xy([np.zeros((2, 2)), np.zeros((2, 3))], [1.0])
+    with pytest.raises(InvalidCoordinate, match="^x must be a number, got '1e3m'$"):
+        locator.locate_xy("1e3m", 0.0)  # type: ignore[arg-type]
+    with pytest.raises(InvalidCoordinate, match="^ys must be numbers, got 'y' at index 0$"):
+        locator.locate_many_xy([0.0], ["y"])
+    # Numbers written as strings read as numpy and float() read them, the same one at a time or in bulk.
+    one = locator.locate(lat="51.39", lon=" 0.50 ")  # type: ignore[arg-type]
+    assert one == locator.locate(lat=51.39, lon=0.5)
+    assert locator.locate_many(["51.39"], [np.float32(0.5)]).ward_codes().tolist() == [
+        str(locator.locate(lat=51.39, lon=float(np.float32(0.5))).ward)
+    ]
+
+
 def test_lat_lon_needs_a_lon_lat_locator() -> None:
     ward = Ward(
         code=WardCode("E05000001"), name="W", generation="WD25", geometry=box(0, 0, 1000, 1000)

@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 import pickle
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import shapely
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pact_core.geography import LocationStatus, NeighbourhoodMap, WardLocator
+from pact_core.errors import PactError
+from pact_core.geography import (
+    BatchLocation,
+    CoordinateSystem,
+    Location,
+    LocationStatus,
+    NeighbourhoodMap,
+    Ward,
+    WardCode,
+    WardLocator,
+)
 from pact_core.testing import neighbourhood_maps
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 fractions = st.floats(0.01, 0.99)
 
@@ -91,3 +105,60 @@ def test_pickling_round_trips(neighbourhood_map: NeighbourhoodMap) -> None:
         copy.locate_many_xy(xs, ys).ward_codes().tolist()
         == locator.locate_many_xy(xs, ys).ward_codes().tolist()
     )
+
+
+_ANYTHING = (
+    st.floats(allow_nan=True, allow_infinity=True)
+    | st.integers(-(10**20), 10**20)
+    | st.text(max_size=8)
+    | st.sampled_from(["51.4", " 0.5 ", "1e3", "nan", "51.4x", "", "-inf"])
+    | st.none()
+    | st.booleans()
+)
+
+
+@given(_ANYTHING, _ANYTHING, st.lists(st.tuples(_ANYTHING, _ANYTHING), max_size=4))
+def test_bad_coordinates_raise_only_the_library_s_errors(
+    first: object, second: object, pairs: list[tuple[object, object]]
+) -> None:
+    # Whatever a caller passes as coordinates: an answer, a PactError or a TypeError, never numpy's.
+    lon_lat = WardLocator.from_wards(
+        [
+            Ward(
+                code=WardCode("E05000001"),
+                name="W",
+                generation="WD25",
+                geometry=shapely.box(0, 51, 1, 52),
+            )
+        ]
+    )
+    metres = WardLocator.from_wards(
+        [
+            Ward(
+                code=WardCode("E05000001"),
+                name="W",
+                generation="WD25",
+                geometry=shapely.box(0, 0, 1, 1),
+            )
+        ],
+        coordinates=CoordinateSystem.METRES,
+    )
+    lats: Any = [a for a, _ in pairs]
+    lons: Any = [b for _, b in pairs]
+    calls: list[Callable[[], object]] = [
+        lambda: lon_lat.locate(lat=first, lon=second),  # type: ignore[arg-type]
+        lambda: metres.locate_xy(first, second),  # type: ignore[arg-type]
+        lambda: lon_lat.locate_many(lats, lons),
+        lambda: metres.locate_many_xy(lats, lons),
+    ]
+    answered = 0
+    for call in calls:
+        try:
+            result = call()
+        except (PactError, TypeError):
+            continue
+        assert isinstance(result, Location | BatchLocation)
+        answered += 1
+    # Plain numbers in range are always answered.
+    if all(type(v) in (int, float) and abs(v) <= 1 for v in (first, second)):  # type: ignore[arg-type]
+        assert answered >= 1

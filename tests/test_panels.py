@@ -62,7 +62,9 @@ def test_panel_invitation_errors(medway_map: NeighbourhoodMap) -> None:
 
 def test_a_monthly_panel_is_due_on_the_day() -> None:
     # Found by the cadences() strategy: min_months == max_months made an empty window.
-    monthly = Panel(force="kent", neighbourhood="Chatham", name="Chatham PACT", min_months=1, max_months=1)
+    monthly = Panel(
+        force="kent", neighbourhood="Chatham", name="Chatham PACT", min_months=1, max_months=1
+    )
     last = dt.datetime(2025, 1, 31, 19, tzinfo=UTC)
     window = monthly.next_meeting_window(last)
     assert (window.start, window.end) == (
@@ -74,7 +76,8 @@ def test_a_monthly_panel_is_due_on_the_day() -> None:
     on_time = Meeting(panel=monthly, start=dt.datetime(2025, 2, 28, 19, tzinfo=UTC))
     late = Meeting(panel=monthly, start=dt.datetime(2025, 3, 28, 19, 1, tzinfo=UTC))
     cadence = monthly.cadence(
-        [Meeting(panel=monthly, start=last), on_time, late], as_of=dt.datetime(2025, 4, 1, tzinfo=UTC)
+        [Meeting(panel=monthly, start=last), on_time, late],
+        as_of=dt.datetime(2025, 4, 1, tzinfo=UTC),
     )
     assert cadence.late == ((on_time, late),)
     assert cadence.next_due is not None

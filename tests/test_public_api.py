@@ -133,6 +133,50 @@ def test_import_is_light() -> None:
     assert result.stdout.strip() == "[]"
 
 
+# What each top-level import may load beyond the standard library (issue 15): the
+# package itself only attrs; dateutil's parser and tz (25 ms) never at import; shapely
+# and numpy only with geography. Timings live in benchmarks/imports.py, not here.
+_LIGHT = {"attr", "attrs"}
+_EASTER = {"attr", "attrs", "dateutil", "dateutil.easter"}
+_MONTHS = {"attr", "attrs", "dateutil", "dateutil.relativedelta"}
+_GEOMETRY = {"numpy", "shapely"}
+IMPORT_LOADS = {
+    "pact_core": _LIGHT,
+    "pact_core.errors": _LIGHT,
+    "pact_core.intervals": _LIGHT,
+    "pact_core.selection": _LIGHT,
+    "pact_core.abstraction": _LIGHT,
+    "pact_core.calendars": _EASTER,
+    "pact_core.response": _EASTER,
+    "pact_core.case_review": _EASTER,
+    "pact_core.teams": _MONTHS,
+    "pact_core.policeuk": _MONTHS,
+    "pact_core.geography": _LIGHT | _GEOMETRY,
+    "pact_core.panels": _MONTHS | _GEOMETRY,
+    "pact_core.priorities": _MONTHS | _GEOMETRY,
+    "pact_core.scorecard": _EASTER | _MONTHS | _GEOMETRY,
+}
+
+
+@pytest.mark.parametrize("module", sorted(IMPORT_LOADS))
+def test_what_each_import_loads(module: str) -> None:
+    code = (
+        f"import sys, {module}\n"
+        "outside = {n for n in sys.modules if n.split('.')[0] not in sys.stdlib_module_names}\n"
+        "named = {n.split('.')[0] for n in outside} | {'.'.join(n.split('.')[:2]) for n in outside if n.startswith('dateutil.')}\n"
+        "print(sorted(n for n in named if not n.startswith(('pact_core', '_')) and n not in ('cython_runtime', 'dateutil._version', 'dateutil._common')))\n"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter, fixed code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == str(sorted(IMPORT_LOADS[module]))
+
+
+def test_every_public_top_level_module_is_in_the_import_table() -> None:
+    tops = {name for name in PUBLIC_MODULES if name.count(".") <= 1}
+    assert tops - {"pact_core.testing"} == set(IMPORT_LOADS)
+
+
 def test_testing_imports_first_without_hypothesis() -> None:
     """``import pact_core.testing`` must work as a program's first import: the entry point may not need it half-imported."""
     code = (

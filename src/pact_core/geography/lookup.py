@@ -145,6 +145,45 @@ class BatchLocation:
         )
 
 
+def _number(value: object, field: str) -> float:
+    """One coordinate as a float: a number, or a string ``float()`` reads (as numpy reads arrays)."""
+    if isinstance(value, float):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | str | np.number):
+        raise TypeError(f"{field} must be a number, got {value!r}")
+    try:
+        return float(value)
+    except ValueError as err:
+        raise InvalidCoordinate.must(field, "be a number", value) from err
+
+
+def _numbers(values: ArrayLike, field: str) -> NDArray[np.float64]:
+    """Coordinates as a flat float array; the first value that is not a number is named, with its index."""
+    try:
+        return np.asarray(values, dtype=np.float64).ravel()
+    except (TypeError, ValueError):
+        pass
+    try:
+        items = np.asarray(values, dtype=object).ravel()
+    except ValueError:  # ragged nesting numpy cannot even hold
+        raise TypeError(f"{field} must be a flat sequence of numbers, got {values!r}") from None
+    for i, item in enumerate(items):
+        try:
+            _number(item, field)
+        except InvalidCoordinate:  # noqa: PERF203 - only on the way to an error
+            raise InvalidCoordinate(
+                f"{field} must be numbers, got {item!r} at index {i}",
+                field=field,
+                rule="be numbers",
+                value=item,
+            ) from None
+        except TypeError:
+            raise TypeError(f"{field} must be numbers, got {item!r} at index {i}") from None
+    raise TypeError(
+        f"{field} must be a flat sequence of numbers, got {values!r}"
+    )  # pragma: no cover - numpy refused what each item passes
+
+
 def _check_coordinates(x: NDArray[np.float64], y: NDArray[np.float64], *, lon_lat: bool) -> None:
     bad = ~(np.isfinite(x) & np.isfinite(y))
     if lon_lat:
@@ -336,7 +375,8 @@ class WardLocator:
         """Return the ward (and neighbourhood) of the point at latitude *lat*, longitude *lon*.
 
         Raises:
-            InvalidCoordinate: a value is not finite or out of range.
+            InvalidCoordinate: a value is not a number (a string ``float()`` cannot read), or not finite, or out of range.
+            TypeError: a value is not a number or a string.
         """
         if self.coordinates is not CoordinateSystem.LONGITUDE_LATITUDE:
             raise InvalidCoordinate.must(
@@ -344,15 +384,17 @@ class WardLocator:
                 "hold longitude/latitude wards to take lat and lon (use locate_xy)",
                 self.coordinates.value,
             )
-        if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
-            _check_coordinates(np.array([float(lon)]), np.array([float(lat)]), lon_lat=True)
-        return self._locate(float(lon), float(lat), snap_metres)
+        y, x = _number(lat, "lat"), _number(lon, "lon")
+        if not (-90.0 <= y <= 90.0 and -180.0 <= x <= 180.0):
+            _check_coordinates(np.array([x]), np.array([y]), lon_lat=True)
+        return self._locate(x, y, snap_metres)
 
     def locate_xy(self, x: float, y: float, *, snap_metres: float | None = None) -> Location:
         """Return the ward of the point (*x*, *y*) in the wards' own coordinates."""
+        x, y = _number(x, "x"), _number(y, "y")
         if not (math.isfinite(x) and math.isfinite(y)):
-            _check_coordinates(np.array([float(x)]), np.array([float(y)]), lon_lat=False)
-        return self._locate(float(x), float(y), snap_metres)
+            _check_coordinates(np.array([x]), np.array([y]), lon_lat=False)
+        return self._locate(x, y, snap_metres)
 
     def _locate(self, x: float, y: float, snap_metres: float | None) -> Location:
         rows, columns = self._shape
@@ -473,7 +515,8 @@ class WardLocator:
         """Locate many points given as latitudes and longitudes (numpy arrays or sequences).
 
         Raises:
-            InvalidCoordinate: a value is not finite or out of range (the first is named).
+            InvalidCoordinate: a value is not a number, not finite or out of range (the first is named, with its index).
+            TypeError: a value is not a number or a string, or the sequences are nested unevenly.
         """
         if self.coordinates is not CoordinateSystem.LONGITUDE_LATITUDE:
             raise InvalidCoordinate.must(
@@ -481,16 +524,14 @@ class WardLocator:
                 "hold longitude/latitude wards to take lats and lons (use locate_many_xy)",
                 self.coordinates.value,
             )
-        y = np.asarray(lats, dtype=np.float64).ravel()
-        x = np.asarray(lons, dtype=np.float64).ravel()
+        y, x = _numbers(lats, "lats"), _numbers(lons, "lons")
         return self._locate_many(x, y, snap_metres, lon_lat=True)
 
     def locate_many_xy(
         self, xs: ArrayLike, ys: ArrayLike, *, snap_metres: float | None = None
     ) -> BatchLocation:
         """Locate many points given in the wards' own coordinates."""
-        x = np.asarray(xs, dtype=np.float64).ravel()
-        y = np.asarray(ys, dtype=np.float64).ravel()
+        x, y = _numbers(xs, "xs"), _numbers(ys, "ys")
         return self._locate_many(x, y, snap_metres, lon_lat=False)
 
     def _locate_many(
