@@ -4,6 +4,7 @@ import datetime as dt
 import itertools
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 
 from pact_core.calendars import WorkingCalendar
@@ -450,3 +451,41 @@ def test_status_many() -> None:
         status_many(logs, None, as_of=as_of)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="^logs must be EventLog values"):
         status_many(["log"], policy, as_of=as_of)  # type: ignore[list-item]
+    assert repr(table) == "<StatusTable of 2 queries, goals ['acknowledgement', 'response']>"
+
+
+def test_status_many_takes_any_iterable_and_subclasses() -> None:
+    @attrs.frozen(kw_only=True)
+    class TaggedLog(EventLog):
+        tag: str = "x"
+
+    received = london(2025, 6, 2, 9)
+    hour = dt.timedelta(hours=1)
+    # Paused at the instant of receipt: no time runs until it resumes.
+    base = log_of((K.RECEIVED, received), (K.PAUSED, received, "awaiting the resident"),
+                  (K.RESUMED, received + hour), (K.RESPONDED, received + 3 * hour))  # fmt: skip
+    tagged = TaggedLog(query=base.query, events=base.events)
+    table = status_many(iter([tagged, base]), ResponsePolicy(), as_of=received + 10 * hour)
+    assert table.column("response", "elapsed") == [2 * hour, 2 * hour]
+    assert table.column("response", "remaining") == [70 * hour, 70 * hour]
+    assert table.column("response", "warning") == [0.0, 0.0]
+    waiting = log_of((K.RECEIVED, received), (K.PAUSED, received + hour, "awaiting the resident"))
+    assert status_many([waiting], ResponsePolicy(), as_of=received + 5 * hour).column(
+        "response", "state"
+    ) == [GoalState.PAUSED]
+    with pytest.raises(TypeError, match="^logs must be EventLog values, got 'log'$"):
+        status_many([tagged, "log"], ResponsePolicy(), as_of=received)  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(("rule", "elapsed"), [(ReopenRule.RESTART, 2), (ReopenRule.CONTINUE, 12)])
+def test_status_many_after_a_reopening(rule: ReopenRule, elapsed: int) -> None:
+    received = london(2025, 6, 2, 9)
+    hour = dt.timedelta(hours=1)
+    log = log_of(
+        (K.RECEIVED, received), (K.CLOSED, received + 10 * hour), (K.REOPENED, received + 20 * hour)
+    )
+    policy = ResponsePolicy(goals=[Goal(name="response", reopen=rule)])
+    as_of = received + 22 * hour
+    table = status_many([log], policy, as_of=as_of)
+    assert table.column("response", "elapsed") == [elapsed * hour]
+    assert table.row(0) == status(log, policy, as_of=as_of)

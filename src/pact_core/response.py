@@ -18,9 +18,11 @@ goal says. Time on the clock is elapsed time, or working time on a `WorkingCalen
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
 import functools
+import operator
 from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
@@ -472,6 +474,7 @@ _REOPENED, _CLOSED, _PAUSED, _RESUMED = (
     EventKind.RESUMED,
 )
 _RESTART = ReopenRule.RESTART
+_AT = operator.attrgetter("at")
 _ELAPSED = Clock.ELAPSED
 _MET, _MET_LATE, _BREACHED = GoalState.MET, GoalState.MET_LATE, GoalState.BREACHED
 _PAUSED_STATE, _AT_RISK, _RUNNING = GoalState.PAUSED, GoalState.AT_RISK, GoalState.RUNNING
@@ -536,8 +539,8 @@ def _goal_status(log: EventLog, goal: Goal, as_of: dt.datetime) -> GoalStatus:
 
 
 def _goal_values(log: EventLog, goal: Goal, as_of: dt.datetime) -> _Values:
-    if goal.clock is _ELAPSED:
-        return _elapsed_status(log, goal, as_of)
+    # One query: the general path, any clock. `status_many` runs its own loop for elapsed
+    # goals over many queries, and a property test holds the two to the same answers.
     return _clock_status(log, goal, as_of)
 
 
@@ -560,67 +563,104 @@ def _clock_status(log: EventLog, goal: Goal, as_of: dt.datetime) -> _Values:
     return _finish(goal, due, used, stop, paused=paused)
 
 
-def _elapsed_status(log: EventLog, goal: Goal, as_of: dt.datetime) -> _Values:  # noqa: PLR0912 - one pass, by design
-    """Elapsed time, in one pass with no intermediate lists: the hot path of `status_many`.
+def _warning(goal: Goal, used: dt.timedelta) -> float:
+    """The highest warning threshold *used* has reached (0.0 for none)."""
+    warning = 0.0
+    for threshold, time in goal._warning_times:
+        if used >= time:
+            warning = threshold
+    return warning
 
-    It gives the same answers as `_clock_status` (a property test checks), but it is
-    written for speed: millions of queries, each a few events.
+
+def _values(goal: Goal, state: object, due: object, used: object, stop: object) -> _Values:
+    """A whole status from the four stored fields: remaining and warning follow from the time used."""
+    spent: dt.timedelta = used  # type: ignore[assignment]
+    return (goal.name, state, due, spent, goal.target - spent, _warning(goal, spent), stop)  # type: ignore[return-value]
+
+
+def _elapsed_columns(  # noqa: PLR0912, PLR0915 - one pass, by design
+    logs: Sequence[EventLog], goal: Goal, as_of: dt.datetime, columns: tuple[list[object], ...]
+) -> None:
+    """Elapsed time for every log, appended to *columns*: the hot path of `status_many`.
+
+    It gives the same answers as `_clock_status`, which `status` uses (a property test
+    checks `status_many` against `status`), but it is
+    written for speed, millions of queries of a few events each: one loop over the logs
+    with everything in locals, no call and no record per log, and `_finish` inlined.
     """
-    events = log.events
+    add_state, add_due, add_elapsed, add_met_at = (column.append for column in columns)
     met_by = goal.met_by
     pauses = goal.pauses_stop_clock
     restart = goal.reopen is _RESTART
     target = goal.target
-    start = events[0].at
-    active = True
-    paused = False
-    stop: dt.datetime | None = None
-    used = _ZERO
-    due: dt.datetime | None = None
-    for index in range(1, len(events)):
-        event = events[index]
-        at = event.at
-        if at > as_of:
-            break
-        kind = event.kind
-        if kind is _REOPENED:
-            if restart:
-                used, due = _ZERO, None
-            start, active, paused, stop = at, True, False, None
-            continue
+    # The lowest warning time: whether a running query is at risk. The threshold itself,
+    # and the time remaining, follow from the time used and are worked out when asked.
+    at_risk = goal._warning_times[0][1] if goal._warning_times else None
+    for log in logs:
+        events = log.events
+        start = events[0].at
+        if events[-1].at > as_of:  # rare: a log read as it stood in the past
+            events = events[: bisect.bisect_right(events, as_of, key=_AT)]
+        active = True
+        paused = False
+        stop: dt.datetime | None = None
+        used = _ZERO
+        due: dt.datetime | None = None
+        for event in events:
+            at = event.at
+            kind = event.kind
+            if stop is not None:
+                if kind is _REOPENED:
+                    if restart:
+                        used, due = _ZERO, None
+                    start, active, paused, stop = at, True, False, None
+                continue
+            if kind is met_by or kind is _CLOSED:
+                if active and at > start:
+                    part = at - start
+                    if due is None and used + part > target:
+                        due = start + (target - used)
+                    used += part
+                active = paused = False
+                stop = at
+            elif kind is _PAUSED:
+                if pauses and active:
+                    if at > start:
+                        part = at - start
+                        if due is None and used + part > target:
+                            due = start + (target - used)
+                        used += part
+                    active, paused = False, True
+            elif kind is _RESUMED and paused:
+                start, active, paused = at, True, False
+            # A valid log reopens only a closed query, whose clock has stopped (above).
+        if active and as_of > start:
+            part = as_of - start
+            if due is None and used + part > target:
+                due = start + (target - used)
+            used += part
+        if due is None:
+            due = (stop if stop is not None else as_of) + (target - used)
         if stop is not None:
-            continue
-        closes = kind is met_by or kind is _CLOSED
-        if closes or (kind is _PAUSED and pauses):
-            if active and at > start:
-                part = at - start
-                if due is None and used + part > target:
-                    due = start + (target - used)
-                used += part
-            if closes:
-                active, paused, stop = False, False, at
-            else:  # a valid log never pauses a paused query
-                active, paused = False, True
-        elif kind is _RESUMED and paused:
-            start, active, paused = at, True, False
-    if active and as_of > start:
-        part = as_of - start
-        if due is None and used + part > target:
-            due = start + (target - used)
-        used += part
-    if due is None:
-        due = (stop if stop is not None else as_of) + (target - used)
-    return _finish(goal, due, used, stop, paused=paused)
+            state = _MET if used <= target else _MET_LATE
+        elif used > target:
+            state = _BREACHED
+        elif paused:
+            state = _PAUSED_STATE
+        else:
+            state = _AT_RISK if at_risk is not None and used >= at_risk else _RUNNING
+        # Plain values into columns: a million kept records would wake the collector again and again.
+        add_state(state)
+        add_due(due)
+        add_elapsed(used)
+        add_met_at(stop)
 
 
 def _finish(
     goal: Goal, due: dt.datetime, used: dt.timedelta, stop: dt.datetime | None, *, paused: bool
 ) -> _Values:
     target = goal.target
-    warning = 0.0
-    for threshold, time in goal._warning_times:
-        if used >= time:
-            warning = threshold
+    warning = _warning(goal, used)
     if stop is not None:
         state = _MET if used <= target else _MET_LATE
     elif used > target:
@@ -662,39 +702,63 @@ class StatusTable:
     `status_many` returns one: for a million queries, columns of plain values cost far
     less to build and keep than a million records. `row` gives one query's
     `GoalStatus` values, `column` one field of one goal for every query.
+    It keeps what it cannot derive (state, due, elapsed, met_at) and works out the rest
+    when asked: ``remaining`` and ``warning`` from ``elapsed``, `queries` (the ids) from
+    the logs it holds.
 
     >>> StatusTable.__name__
     'StatusTable'
     """
 
     goals: tuple[str, ...]
-    queries: tuple[str, ...]
-    _columns: dict[str, tuple[list[object], ...]]
+    _logs: tuple[EventLog, ...] = attrs.field(repr=False)
+    _columns: dict[str, tuple[list[object], ...]] = attrs.field(repr=False)
+    _specs: dict[str, Goal] = attrs.field(repr=False)
 
     def __len__(self) -> int:
-        return len(self.queries)
+        return len(self._logs)
+
+    def __repr__(self) -> str:
+        return f"<StatusTable of {len(self)} queries, goals {list(self.goals)}>"
+
+    @functools.cached_property
+    def queries(self) -> tuple[str, ...]:
+        """The queries' ids, in the order the logs were given (worked out when first asked)."""
+        return tuple(log.query.id for log in self._logs)
 
     def column(self, goal: str, field: str) -> list[object]:
         """One field (a name in `GoalStatus._fields`, other than ``goal``) of *goal*, for every query, in order.
+
+        ``remaining`` and ``warning`` follow from ``elapsed`` and are worked out when asked
+        (`status_many` keeps only what it cannot derive).
 
         >>> import datetime as dt
         >>> utc = dt.timezone.utc
         >>> query = Query(id="Q1", requester=Requester.RESIDENT, channel=Channel.ONLINE, force="kent", neighbourhood="Strood")
         >>> log = EventLog(query=query, events=[Event(kind=EventKind.RECEIVED, at=dt.datetime(2025, 1, 6, 9, tzinfo=utc))])
-        >>> table = status_many([log, log], ResponsePolicy(), as_of=dt.datetime(2025, 1, 6, 10, tzinfo=utc))
-        >>> [state.value for state in table.column("response", "state")]
-        ['running', 'running']
+        >>> table = status_many([log, log], ResponsePolicy(), as_of=dt.datetime(2025, 1, 8, 10, tzinfo=utc))
+        >>> [state.value for state in table.column("response", "state")], table.column("response", "warning")
+        (['at risk', 'at risk'], [0.5, 0.5])
         """
         if goal not in self._columns:
             raise InvalidPolicy.must("goal", f"be one of {list(self.goals)}", goal)
         if field not in _FIELDS:
             raise InvalidPolicy.must("field", f"be one of {list(_FIELDS)}", field)
-        return self._columns[goal][_FIELDS.index(field)]
+        if field in _STORED:
+            return self._columns[goal][_STORED.index(field)]
+        spec = self._specs[goal]
+        elapsed: list[dt.timedelta] = self._columns[goal][_STORED.index("elapsed")]  # type: ignore[assignment]
+        if field == "remaining":
+            target = spec.target
+            return [target - used for used in elapsed]
+        return [_warning(spec, used) for used in elapsed]
 
     def row(self, index: int) -> tuple[GoalStatus, ...]:
         """The `GoalStatus` of each goal for the query at *index*, as `status` gives it."""
         return tuple(
-            GoalStatus._make([goal, *(column[index] for column in self._columns[goal])])
+            GoalStatus._make(
+                _values(self._specs[goal], *(column[index] for column in self._columns[goal]))
+            )
             for goal in self.goals
         )
 
@@ -705,6 +769,7 @@ class StatusTable:
 
 
 _FIELDS = GoalStatus._fields[1:]
+_STORED = ("state", "due", "elapsed", "met_at")
 
 
 def status_many(
@@ -725,33 +790,27 @@ def status_many(
     moment = to_utc(as_of, field="as_of")
     goals = policy.goals
     columns: dict[str, tuple[list[object], ...]] = {
-        goal.name: tuple([] for _ in _FIELDS) for goal in goals
+        goal.name: tuple([] for _ in _STORED) for goal in goals
     }
-    appenders = [
-        (
-            goal,
-            _elapsed_status if goal.clock is _ELAPSED else _clock_status,
-            [column.append for column in columns[goal.name]],
-        )
-        for goal in goals
-    ]
-    ids: list[str] = []
-    add_id = ids.append
-    for log in logs:
-        if type(log) is not EventLog and not isinstance(log, EventLog):
-            raise TypeError(f"logs must be EventLog values, got {log!r}")
-        add_id(log.query.id)
-        for goal, compute, (state, due, elapsed, remaining, warning, met_at) in appenders:
-            # Unpacked at once and dropped: columns of plain values keep the garbage
-            # collector idle, where a million kept records would wake it again and again.
-            result = compute(log, goal, moment)
+    chosen = tuple(logs)
+    if set(map(type, chosen)) - {EventLog}:  # one C-level pass; the rare subclass is checked below
+        for log in chosen:
+            if not isinstance(log, EventLog):
+                raise TypeError(f"logs must be EventLog values, got {log!r}")
+    for goal in goals:
+        if goal.clock is _ELAPSED:
+            _elapsed_columns(chosen, goal, moment, columns[goal.name])
+            continue
+        state, due, elapsed, met_at = (c.append for c in columns[goal.name])
+        for log in chosen:
+            result = _clock_status(log, goal, moment)
             state(result[1])
             due(result[2])
             elapsed(result[3])
-            remaining(result[4])
-            warning(result[5])
             met_at(result[6])
-    return StatusTable(tuple(goal.name for goal in goals), tuple(ids), columns)
+    return StatusTable(
+        tuple(goal.name for goal in goals), chosen, columns, {goal.name: goal for goal in goals}
+    )
 
 
 # ----------------------------------------------------------------------------- escalation
