@@ -12,10 +12,12 @@ from pact_core.errors import InvalidCoordinate
 from pact_core.geography import (
     CoordinateSystem,
     LocationStatus,
+    Neighbourhood,
     NeighbourhoodMap,
     Ward,
     WardCode,
     WardLocator,
+    WardPart,
 )
 
 METRES = CoordinateSystem.METRES
@@ -354,3 +356,44 @@ def test_points_on_the_far_edge_of_the_bounds() -> None:
             None,
             None,
         ]
+
+
+def test_two_parts_of_a_ward_in_one_neighbourhood_meet_inside_it() -> None:
+    # On the line between two parts of one ward in one neighbourhood: inside, not a boundary.
+    ward = Ward(
+        code=WardCode("E05000001"), name="W", generation="WD25", geometry=box(0, 0, 1000, 1000)
+    )
+    halves = [
+        WardPart(ward=ward.code, geometry=box(0, 0, 500, 1000)),
+        WardPart(ward=ward.code, geometry=box(500, 0, 1000, 1000)),
+    ]
+    neighbourhood = Neighbourhood(force="kent", id="N", name="N", parts=halves)
+    locator = WardLocator.from_map(
+        NeighbourhoodMap(
+            force="kent", wards=[ward], neighbourhoods=[neighbourhood], coordinates=METRES
+        )
+    )
+    one = locator.locate_xy(500, 500)
+    assert (one.status, one.ward, one.neighbourhood) == (LocationStatus.INSIDE, ward.code, "N")
+    many = locator.locate_many_xy([500.0, 250.0], [500.0, 500.0])
+    assert many.status.tolist() == [LocationStatus.INSIDE, LocationStatus.INSIDE]
+    assert many.candidate_count.tolist() == [1, 1]
+
+
+def test_overlapping_wards_are_both_candidates() -> None:
+    # Wards that overlap (a file with an error, or two generations mixed) answer both,
+    # whichever the grid happens to find first.
+    small = Ward(
+        code=WardCode("E05000001"), name="A", generation="WD25", geometry=box(0, 0, 1000, 1000)
+    )
+    large = Ward(
+        code=WardCode("E05000002"), name="B", generation="WD25", geometry=box(0, 0, 2000, 1000)
+    )
+    for order in ([small, large], [large, small]):
+        locator = WardLocator.from_wards(order, coordinates=METRES, grid_cells=64)
+        one = locator.locate_xy(500, 500)
+        assert one.status is LocationStatus.BOUNDARY
+        assert [str(code) for code, _ in one.candidates] == ["E05000001", "E05000002"]
+        many = locator.locate_many_xy([500.0, 1500.0], [500.0, 500.0])
+        assert many.status.tolist() == [LocationStatus.BOUNDARY, LocationStatus.INSIDE]
+        assert many.candidate_count.tolist() == [2, 1]

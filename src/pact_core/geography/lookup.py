@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 __all__ = ["BatchLocation", "Location", "LocationStatus", "WardLocator"]
 
 _OUTSIDE = -1
-_MIXED = -2
+_MIXED = -2  # and below: mixed cell number k is stored as _MIXED - k
 _EARTH_RADIUS = 6_371_008.8
 _METRES_PER_DEGREE = _EARTH_RADIUS * math.pi / 180
 
@@ -239,6 +239,11 @@ class WardLocator:
     _region_key: NDArray[np.int64]
     _tree: shapely.STRtree
     _grid: NDArray[np.int32]
+    # The regions touching each mixed cell, best rank first: cell k's are
+    # _candidates[_starts[k]:_starts[k + 1]], with their (prepared) geometries alongside.
+    _starts: NDArray[np.int64]
+    _candidates: NDArray[np.intp]
+    _candidate_geometries: NDArray[np.object_]
     _bounds: tuple[float, float, float, float]
     _cell: tuple[float, float]
     _shape: tuple[int, int]
@@ -326,7 +331,11 @@ class WardLocator:
         rank[order] = np.arange(len(regions))
         key = region_ward.astype(np.int64) * (len(neighbourhood_ids) + 1) + region_neighbourhood + 1
         tree = shapely.STRtree(geometries)
-        grid, bounds, cell, shape = _classify(geometries, coordinates, grid_cells)
+        grid, starts, candidates, bounds, cell, shape = _classify(
+            geometries, coordinates, grid_cells, rank
+        )
+        candidate_geometries = geometries[candidates]
+        shapely.prepare(candidate_geometries)
         pure = tuple(
             Location(
                 ward=wards[int(region_ward[r])].code,
@@ -356,17 +365,30 @@ class WardLocator:
             key,
             tree,
             grid,
+            starts,
+            candidates,
+            candidate_geometries,
             bounds,
             cell,
             shape,
             pure,
         )
 
+    # Pickled by field, and the candidates' geometries prepared again when unpickled
+    # (a prepared geometry does not survive pickling).
+    def __getstate__(self) -> dict[str, object]:
+        return {field.name: getattr(self, field.name) for field in attrs.fields(type(self))}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        shapely.prepare(self._candidate_geometries)
+
     def __repr__(self) -> str:
         rows, columns = self._shape
         return (
             f"<WardLocator of {len(self.wards)} wards, {len(self.neighbourhood_ids)} neighbourhoods, "
-            f"{rows}x{columns} grid, {float(np.mean(self._grid == _MIXED)):.1%} of cells mixed>"
+            f"{rows}x{columns} grid, {float(np.mean(self._grid <= _MIXED)):.1%} of cells mixed>"
         )
 
     # -- one point
@@ -378,48 +400,59 @@ class WardLocator:
             InvalidCoordinate: a value is not a number (a string ``float()`` cannot read), or not finite, or out of range.
             TypeError: a value is not a number or a string.
         """
-        if self.coordinates is not CoordinateSystem.LONGITUDE_LATITUDE:
+        if self.coordinates is not _LON_LAT:
             raise InvalidCoordinate.must(
                 "locator",
                 "hold longitude/latitude wards to take lat and lon (use locate_xy)",
                 self.coordinates.value,
             )
-        y, x = _number(lat, "lat"), _number(lon, "lon")
+        y = lat if type(lat) is float else _number(lat, "lat")
+        x = lon if type(lon) is float else _number(lon, "lon")
         if not (-90.0 <= y <= 90.0 and -180.0 <= x <= 180.0):
             _check_coordinates(np.array([x]), np.array([y]), lon_lat=True)
         return self._locate(x, y, snap_metres)
 
     def locate_xy(self, x: float, y: float, *, snap_metres: float | None = None) -> Location:
         """Return the ward of the point (*x*, *y*) in the wards' own coordinates."""
-        x, y = _number(x, "x"), _number(y, "y")
+        x = x if type(x) is float else _number(x, "x")
+        y = y if type(y) is float else _number(y, "y")
         if not (math.isfinite(x) and math.isfinite(y)):
             _check_coordinates(np.array([x]), np.array([y]), lon_lat=False)
         return self._locate(x, y, snap_metres)
 
     def _locate(self, x: float, y: float, snap_metres: float | None) -> Location:
-        rows, columns = self._shape
         x0, y0, x1, y1 = self._bounds
-        value = _OUTSIDE
         # The closed bounds: a point on their far edge belongs to the last cell.
         if x0 <= x <= x1 and y0 <= y <= y1:
-            column = min(math.floor((x - x0) / self._cell[0]), columns - 1)
-            row = min(math.floor((y - y0) / self._cell[1]), rows - 1)
-            value = int(self._grid[row * columns + column])
+            rows, columns = self._shape
+            column = int((x - x0) / self._cell[0])  # not negative here: int() is floor()
+            if column >= columns:
+                column = columns - 1
+            row = int((y - y0) / self._cell[1])
+            if row >= rows:
+                row = rows - 1
+            value = self._grid.item(row * columns + column)
             if value >= 0:
                 return self._pure[value]
-        if value == _MIXED:
-            hits = self._tree.query(shapely.Point(x, y), predicate="intersects")
-            if len(hits):
-                return self._from_hits(hits)
+            if value <= _MIXED:
+                # Test the few regions that touch the cell, rather than query the tree.
+                start = self._starts.item(_MIXED - value)
+                end = self._starts.item(_MIXED - value + 1)
+                inside = shapely.intersects_xy(self._candidate_geometries[start:end], x, y)
+                hits = self._candidates[start:end][inside].tolist()
+                if hits:
+                    return self._from_hits(hits)
         if snap_metres is not None:
             return self._snap_one(x, y, snap_metres)
         return _NOWHERE
 
-    def _from_hits(self, hits: NDArray[np.intp]) -> Location:
-        hits = hits[np.argsort(self._region_rank[hits])]
-        candidates = tuple(dict.fromkeys(self._pair(int(r)) for r in hits))
+    def _from_hits(self, hits: list[int]) -> Location:
+        """The location of a point in the regions *hits* (at least one), best rank first."""
+        if len(hits) == 1:
+            return self._pure[hits[0]]
+        candidates = tuple(dict.fromkeys(self._pure[r].candidates[0] for r in hits))
         if len(candidates) == 1:
-            return self._pure[int(hits[0])]
+            return self._pure[hits[0]]
         ward, neighbourhood = candidates[0]
         return Location(
             ward=ward,
@@ -534,6 +567,36 @@ class WardLocator:
         x, y = _numbers(xs, "xs"), _numbers(ys, "ys")
         return self._locate_many(x, y, snap_metres, lon_lat=False)
 
+    def _resolve_mixed(
+        self, x: NDArray[np.float64], y: NDArray[np.float64], numbers: NDArray[np.int32]
+    ) -> tuple[NDArray[np.int64], NDArray[np.int32]]:
+        """For points in mixed cells (by cell number): the best region each is in (-1 for none), and how many distinct candidates.
+
+        Each point is tested against the few regions touching its cell, in one vectorised
+        call: pairs of (point, candidate), best rank first within a point.
+        """
+        first_slot = self._starts[numbers]
+        per_point = self._starts[numbers.astype(np.int64) + 1] - first_slot
+        point_index = np.repeat(np.arange(len(x)), per_point)
+        within = np.arange(len(point_index)) - np.repeat(
+            np.cumsum(per_point) - per_point, per_point
+        )
+        slots = np.repeat(first_slot, per_point) + within
+        hit = shapely.intersects_xy(
+            self._candidate_geometries[slots], x[point_index], y[point_index]
+        )
+        point_index, hits = point_index[hit], self._candidates[slots[hit]]
+        region = np.full(len(x), -1, dtype=np.int64)
+        if not len(hits):
+            return region, np.zeros(len(x), dtype=np.int32)
+        first = np.r_[True, point_index[1:] != point_index[:-1]]
+        region[point_index[first]] = hits[first]
+        # Distinct (ward, neighbourhood) candidates: within a point the hits come in rank
+        # order, which is key order, so a new key is a change.
+        keys = self._region_key[hits]
+        new = np.r_[True, (point_index[1:] != point_index[:-1]) | (keys[1:] != keys[:-1])]
+        return region, np.bincount(point_index[new], minlength=len(x)).astype(np.int32)
+
     def _locate_many(
         self,
         x: NDArray[np.float64],
@@ -551,39 +614,33 @@ class WardLocator:
         rows, columns = self._shape
         x0, y0, x1, y1 = self._bounds
         # The closed bounds: a point on their far edge belongs to the last cell.
-        in_grid = (x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)
-        column = np.minimum(np.floor((x - x0) / self._cell[0]), columns - 1)
-        row = np.minimum(np.floor((y - y0) / self._cell[1]), rows - 1)
+        in_grid = np.flatnonzero((x >= x0) & (x <= x1) & (y >= y0) & (y <= y1))
+        # Not negative inside the bounds, so truncation is floor.
+        column = ((x[in_grid] - x0) / self._cell[0]).astype(np.int64)
+        np.minimum(column, columns - 1, out=column)
+        row = ((y[in_grid] - y0) / self._cell[1]).astype(np.int64)
+        np.minimum(row, rows - 1, out=row)
+        row *= columns
+        row += column
         value = np.full(n, _OUTSIDE, dtype=np.int32)
-        cells = (row[in_grid] * columns + column[in_grid]).astype(np.int64)
-        value[in_grid] = self._grid[cells]
+        value[in_grid] = self._grid[row]
         region = value.astype(np.int64)
-        status = np.where(value >= 0, LocationStatus.INSIDE, LocationStatus.OUTSIDE).astype(
-            np.uint8
-        )
-        count = (value >= 0).astype(np.int32)
+        found = value >= 0
+        status = np.full(n, LocationStatus.OUTSIDE, dtype=np.uint8)
+        status[found] = LocationStatus.INSIDE
+        count = found.astype(np.int32)
         distance = np.zeros(n, dtype=np.float64)
-        mixed = np.flatnonzero(value == _MIXED)
+        mixed = np.flatnonzero(value <= _MIXED)
         region[mixed] = -1
         if len(mixed):
-            # Index the few points and query with the (prepared) regions: several times
-            # faster than querying the regions' tree point by point.
-            points = shapely.STRtree(np.asarray(shapely.points(x[mixed], y[mixed]), dtype=object))
-            hits, point_index = points.query(self._region_geometries, predicate="intersects")
-            if len(hits):
-                order = np.lexsort((self._region_rank[hits], point_index))
-                point_index, hits = point_index[order], hits[order]
-                first = np.r_[True, point_index[1:] != point_index[:-1]]
-                region[mixed[point_index[first]]] = hits[first]
-                # distinct (ward, neighbourhood) candidates per point
-                pairs = np.unique(np.stack([point_index, self._region_key[hits]]), axis=1)
-                distinct = np.bincount(pairs[0], minlength=len(mixed)).astype(np.int32)
-                count[mixed] = distinct
-                status[mixed] = np.where(
-                    distinct == 0,
-                    LocationStatus.OUTSIDE,
-                    np.where(distinct == 1, LocationStatus.INSIDE, LocationStatus.BOUNDARY),
-                )
+            first, distinct = self._resolve_mixed(x[mixed], y[mixed], _MIXED - value[mixed])
+            region[mixed] = first
+            count[mixed] = distinct
+            status[mixed] = np.where(
+                distinct == 0,
+                LocationStatus.OUTSIDE,
+                np.where(distinct == 1, LocationStatus.INSIDE, LocationStatus.BOUNDARY),
+            )
         if snap_metres is not None:
             outside = np.flatnonzero(region < 0)
             if len(outside):
@@ -608,17 +665,36 @@ class WardLocator:
         )
 
 
+_LON_LAT = CoordinateSystem.LONGITUDE_LATITUDE
 _NOWHERE = Location(ward=None, neighbourhood=None, status=LocationStatus.OUTSIDE)
 
 
 def _classify(
-    geometries: NDArray[np.object_], coordinates: CoordinateSystem, grid_cells: int
+    geometries: NDArray[np.object_],
+    coordinates: CoordinateSystem,
+    grid_cells: int,
+    rank: NDArray[np.int64],
 ) -> tuple[
-    NDArray[np.int32], tuple[float, float, float, float], tuple[float, float], tuple[int, int]
+    NDArray[np.int32],
+    NDArray[np.int64],
+    NDArray[np.intp],
+    tuple[float, float, float, float],
+    tuple[float, float],
+    tuple[int, int],
 ]:
-    """Lay the grid over the regions and classify each cell as inside one region, outside, or mixed."""
+    """Lay the grid over the regions and classify each cell as inside one region, outside, or mixed.
+
+    A mixed cell also gets its number and the regions touching it, best *rank* first.
+    """
     if not len(geometries):
-        return np.full(1, _OUTSIDE, dtype=np.int32), (0.0, 0.0, 0.0, 0.0), (1.0, 1.0), (1, 1)
+        return (
+            np.full(1, _OUTSIDE, dtype=np.int32),
+            np.zeros(1, dtype=np.int64),
+            np.zeros(0, dtype=np.intp),
+            (0.0, 0.0, 0.0, 0.0),
+            (1.0, 1.0),
+            (1, 1),
+        )
     x0, y0, x1, y1 = shapely.total_bounds(geometries)
     width, height = max(x1 - x0, 1e-12), max(y1 - y0, 1e-12)
     # Square cells on the ground: a degree of longitude is cos(latitude) of a degree of latitude.
@@ -638,6 +714,8 @@ def _classify(
     # is still covered by the cell's classification.
     pad_x, pad_y = dx * 1e-6, dy * 1e-6
     bounds = shapely.bounds(geometries)
+    touching_cells: list[NDArray[np.int32]] = []  # 4 bytes a pair, as the grid holds 4 a cell
+    touching_regions: list[NDArray[np.int32]] = []
     for r, geometry in enumerate(geometries):
         shapely.prepare(geometry)
         c0 = max(0, math.floor((bounds[r, 0] - x0) / dx) - 1)
@@ -656,8 +734,39 @@ def _classify(
         cells = rs[hit] * columns + cs[hit]
         touched[cells] += 1
         inside = shapely.contains_properly(geometry, boxes[hit])
-        owner[cells[inside]] = r
+        # A region is a candidate of the cells it touches: kept here for the cells it only
+        # crosses, and through `owner` for those it contains (a displaced owner is kept too,
+        # should regions overlap), so that interior cells cost nothing unless mixed.
+        inner = cells[inside]
+        displaced = owner[inner]
+        again = displaced >= 0
+        if again.any():
+            touching_cells.append(inner[again].astype(np.int32))
+            touching_regions.append(displaced[again])
+        owner[inner] = r
+        edge = cells[~inside]
+        touching_cells.append(edge.astype(np.int32))
+        touching_regions.append(np.full(len(edge), r, dtype=np.int32))
     grid = np.where(
         touched == 0, _OUTSIDE, np.where((touched == 1) & (owner >= 0), owner, _MIXED)
     ).astype(np.int32)
-    return grid, (float(x0), float(y0), float(x1), float(y1)), (dx, dy), (rows, columns)
+    mixed = np.flatnonzero(grid == _MIXED)
+    number = np.full(rows * columns, -1, dtype=np.int64)
+    number[mixed] = np.arange(len(mixed))
+    owned = mixed[owner[mixed] >= 0]
+    pair_cells = number[np.concatenate([*touching_cells, owned.astype(np.int32)])]
+    pair_regions = np.concatenate([*touching_regions, owner[owned]]).astype(np.intp)
+    keep = pair_cells >= 0
+    pair_cells, pair_regions = pair_cells[keep], pair_regions[keep]
+    order = np.lexsort((rank[pair_regions], pair_cells))
+    pair_cells, pair_regions = pair_cells[order], pair_regions[order]
+    starts = np.searchsorted(pair_cells, np.arange(len(mixed) + 1)).astype(np.int64)
+    grid[mixed] = _MIXED - np.arange(len(mixed), dtype=np.int32)
+    return (
+        grid,
+        starts,
+        pair_regions,
+        (float(x0), float(y0), float(x1), float(y1)),
+        (float(dx), float(dy)),
+        (rows, columns),
+    )
