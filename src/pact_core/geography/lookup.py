@@ -750,8 +750,27 @@ def _classify(
     grid = np.where(
         touched == 0, _OUTSIDE, np.where((touched == 1) & (owner >= 0), owner, _MIXED)
     ).astype(np.int32)
+    starts, candidates = _number_mixed(grid, owner, touching_cells, touching_regions, rank)
+    return (
+        grid,
+        starts,
+        candidates,
+        (float(x0), float(y0), float(x1), float(y1)),
+        (float(dx), float(dy)),
+        (rows, columns),
+    )
+
+
+def _number_mixed(
+    grid: NDArray[np.int32],
+    owner: NDArray[np.int32],
+    touching_cells: list[NDArray[np.int32]],
+    touching_regions: list[NDArray[np.int32]],
+    rank: NDArray[np.int64],
+) -> tuple[NDArray[np.int64], NDArray[np.intp]]:
+    """Number the mixed cells in *grid* (in place: cell k becomes ``_MIXED - k``) and list the regions touching each, best rank first."""
     mixed = np.flatnonzero(grid == _MIXED)
-    number = np.full(rows * columns, -1, dtype=np.int64)
+    number = np.full(len(grid), -1, dtype=np.int64)
     number[mixed] = np.arange(len(mixed))
     owned = mixed[owner[mixed] >= 0]
     pair_cells = number[np.concatenate([*touching_cells, owned.astype(np.int32)])]
@@ -762,11 +781,4 @@ def _classify(
     pair_cells, pair_regions = pair_cells[order], pair_regions[order]
     starts = np.searchsorted(pair_cells, np.arange(len(mixed) + 1)).astype(np.int64)
     grid[mixed] = _MIXED - np.arange(len(mixed), dtype=np.int32)
-    return (
-        grid,
-        starts,
-        pair_regions,
-        (float(x0), float(y0), float(x1), float(y1)),
-        (float(dx), float(dy)),
-        (rows, columns),
-    )
+    return starts, pair_regions

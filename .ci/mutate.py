@@ -1,0 +1,285 @@
+"""Sampled mutation testing: would the tests notice a small change to the code?
+
+Run by hand, not in CI (it takes minutes), from the checkout with the test extra installed::
+
+    python .ci/mutate.py                      # calendars, teams and response, every mutant
+    python .ci/mutate.py response --sample 80 --seed 3
+    python .ci/mutate.py calendars --list     # the mutants, without running anything
+
+Each mutant changes one thing in one module, as a slip of the pen would:
+
+- a comparison flipped at its edge (``<`` and ``<=``, ``>`` and ``>=``) or negated
+  (``==`` and ``!=``, ``is`` and ``is not``, ``in`` and ``not in``);
+- a whole-number constant shifted by one (``n`` to ``n + 1``), ``True`` and ``False`` swapped;
+- ``and`` and ``or`` swapped, a ``not`` dropped;
+- ``+`` and ``-`` swapped.
+
+Docstrings, annotations and the messages of errors are left alone. The module's own
+tests (``tests/test_<module>*.py`` and the module's doctests) run against each mutant
+in a copy of the checkout, two at a time, with hypothesis's default profile; a mutant
+is *killed* when they fail (or run past the time limit). The score is the share
+killed. Survivors are printed with their line, to read: some are equivalent (the
+change cannot alter any answer), the rest are tests to write.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import concurrent.futures
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MODULES = {
+    "calendars": "src/pact_core/calendars.py",
+    "teams": "src/pact_core/teams.py",
+    "response": "src/pact_core/response.py",
+}
+_FLIP = {
+    ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt,
+    ast.Eq: ast.NotEq, ast.NotEq: ast.Eq, ast.Is: ast.IsNot, ast.IsNot: ast.Is,
+    ast.In: ast.NotIn, ast.NotIn: ast.In,
+}  # fmt: skip
+_SYMBOL = {
+    ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!=",
+    ast.Is: "is", ast.IsNot: "is not", ast.In: "in", ast.NotIn: "not in",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Mutant:
+    module: str
+    number: int  # the position among the module's mutation points, in walk order
+    line: int
+    change: str
+
+
+def _skipped(tree: ast.Module) -> set[int]:
+    """Nodes to leave alone: docstrings, annotations, and the arguments of raised errors."""
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        first = body[0] if isinstance(body, list) and body else None
+        if (
+            isinstance(first, ast.Expr)
+            and isinstance(first.value, ast.Constant)
+            and isinstance(first.value.value, str)
+        ):
+            skipped.update(id(n) for n in ast.walk(first))
+        for annotation in (getattr(node, "annotation", None), getattr(node, "returns", None)):
+            if annotation is not None:
+                skipped.update(id(n) for n in ast.walk(annotation))
+        if isinstance(node, ast.Raise) and node.exc is not None:
+            skipped.update(id(n) for n in ast.walk(node.exc))
+    return skipped
+
+
+class _Mutator(ast.NodeTransformer):
+    """Walk the module in a fixed order; count mutation points; change the *target*-th."""
+
+    def __init__(self, target: int | None, skipped: set[int]) -> None:
+        self.target = target
+        self.skipped = skipped
+        self.points: list[tuple[int, str]] = []
+
+    def _point(self, node: ast.AST, change: str) -> bool:
+        self.points.append((getattr(node, "lineno", 0), change))
+        return len(self.points) - 1 == self.target
+
+    def visit_Compare(self, node: ast.Compare) -> ast.AST:
+        self.generic_visit(node)
+        if id(node) in self.skipped:
+            return node
+        for i, op in enumerate(node.ops):
+            flipped = _FLIP.get(type(op))
+            if flipped is not None and self._point(
+                node, f"{_SYMBOL[type(op)]} -> {_SYMBOL[flipped]}"
+            ):
+                node.ops[i] = flipped()
+        return node
+
+    def visit_Constant(self, node: ast.Constant) -> ast.AST:
+        if id(node) in self.skipped:
+            return node
+        if isinstance(node.value, bool):
+            if self._point(node, f"{node.value} -> {not node.value}"):
+                return ast.copy_location(ast.Constant(not node.value), node)
+        elif isinstance(node.value, int) and self._point(node, f"{node.value} -> {node.value + 1}"):
+            return ast.copy_location(ast.Constant(node.value + 1), node)
+        return node
+
+    def visit_BoolOp(self, node: ast.BoolOp) -> ast.AST:
+        self.generic_visit(node)
+        if id(node) in self.skipped:
+            return node
+        other = ast.Or() if isinstance(node.op, ast.And) else ast.And()
+        was, now = ("and", "or") if isinstance(node.op, ast.And) else ("or", "and")
+        if self._point(node, f"{was} -> {now}"):
+            node.op = other
+        return node
+
+    def visit_UnaryOp(self, node: ast.UnaryOp) -> ast.AST:
+        self.generic_visit(node)
+        if (
+            id(node) not in self.skipped
+            and isinstance(node.op, ast.Not)
+            and self._point(node, "not x -> x")
+        ):
+            return node.operand
+        return node
+
+    def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        self.generic_visit(node)
+        if id(node) in self.skipped or not isinstance(node.op, ast.Add | ast.Sub):
+            return node
+        was, now = ("+", "-") if isinstance(node.op, ast.Add) else ("-", "+")
+        if self._point(node, f"{was} -> {now}"):
+            node.op = ast.Sub() if isinstance(node.op, ast.Add) else ast.Add()
+        return node
+
+
+def mutants(module: str) -> list[Mutant]:
+    tree = ast.parse((ROOT / MODULES[module]).read_text(encoding="utf-8"))
+    walker = _Mutator(None, _skipped(tree))
+    walker.visit(tree)
+    return [Mutant(module, i, line, change) for i, (line, change) in enumerate(walker.points)]
+
+
+def mutated_source(mutant: Mutant) -> str:
+    tree = ast.parse((ROOT / MODULES[mutant.module]).read_text(encoding="utf-8"))
+    tree = _Mutator(mutant.number, _skipped(tree)).visit(tree)
+    return ast.unparse(ast.fix_missing_locations(tree))
+
+
+def _copy_checkout(into: Path) -> None:
+    for name in ("src", "tests", "pyproject.toml", "docs", "examples"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, into / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, into / name)
+
+
+def _test_command(module: str) -> list[str]:
+    tests = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests").glob(f"test_{module}*.py"))
+    return [
+        sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "--no-header",
+        "-p", "no:randomly", *tests, MODULES[module],
+    ]  # fmt: skip
+
+
+def run(mutant: Mutant, workdir: Path, timeout: float) -> tuple[Mutant, str]:
+    """Apply *mutant* in *workdir* (a copy of the checkout), run its tests, restore the file."""
+    target = workdir / MODULES[mutant.module]
+    original = (ROOT / MODULES[mutant.module]).read_text(encoding="utf-8")
+    target.write_text(mutated_source(mutant), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(workdir / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
+    try:
+        result = subprocess.run(  # noqa: S603 - our own interpreter and tests
+            _test_command(mutant.module),
+            cwd=workdir,
+            env=env,
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
+        outcome = "survived" if result.returncode == 0 else "killed"
+    except subprocess.TimeoutExpired:
+        outcome = "killed (timeout)"
+    finally:
+        target.write_text(original, encoding="utf-8")
+    return mutant, outcome
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("modules", nargs="*", default=list(MODULES), choices=list(MODULES))
+    parser.add_argument(
+        "--sample", type=int, default=None, help="mutants per module (default: all)"
+    )
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument(
+        "--timeout", type=float, default=300.0, help="seconds a mutant's tests may run"
+    )
+    parser.add_argument("--list", action="store_true", help="list the mutants and stop")
+    args = parser.parse_args()
+
+    chosen: list[Mutant] = []
+    for module in args.modules:
+        found = mutants(module)
+        if args.sample is not None and args.sample < len(found):
+            found = sorted(
+                random.Random(f"{args.seed}-{module}").sample(found, args.sample),
+                key=lambda m: m.number,
+            )
+        chosen.extend(found)
+    if args.list:
+        for m in chosen:
+            print(f"{m.module}:{m.line} #{m.number} {m.change}")
+        return
+
+    began = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="pact-mutate-") as scratch:
+        workdirs = [Path(scratch) / f"w{i}" for i in range(max(1, args.jobs))]
+        for workdir in workdirs:
+            workdir.mkdir()
+            _copy_checkout(workdir)
+        # The unmutated tests must pass first, or no score means anything.
+        env = {**os.environ, "PYTHONPATH": str(workdirs[0] / "src")}
+        for module in args.modules:
+            baseline = subprocess.run(  # noqa: S603 - our own interpreter and tests
+                _test_command(module),
+                cwd=workdirs[0],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if baseline.returncode != 0:
+                sys.exit(
+                    f"the tests of {module} fail before any mutation:\n{baseline.stdout[-3000:]}"
+                )
+        results: dict[str, list[tuple[Mutant, str]]] = {module: [] for module in args.modules}
+        free = list(workdirs)
+        with concurrent.futures.ThreadPoolExecutor(max_workers=len(workdirs)) as pool:
+            pending: dict[concurrent.futures.Future[tuple[Mutant, str]], Path] = {}
+            queue = list(chosen)
+            while queue or pending:
+                while queue and free:
+                    workdir = free.pop()
+                    pending[pool.submit(run, queue.pop(0), workdir, args.timeout)] = workdir
+                done, _ = concurrent.futures.wait(
+                    pending, return_when=concurrent.futures.FIRST_COMPLETED
+                )
+                for future in done:
+                    free.append(pending.pop(future))
+                    mutant, outcome = future.result()
+                    results[mutant.module].append((mutant, outcome))
+                    print(
+                        f"{mutant.module}:{mutant.line} #{mutant.number} {mutant.change}: {outcome}",
+                        flush=True,
+                    )
+    print(f"\n{len(chosen)} mutants in {time.perf_counter() - began:.0f} s")
+    for module, outcomes in results.items():
+        killed = sum(outcome != "survived" for _, outcome in outcomes)
+        print(
+            f"  {module:<10} {killed}/{len(outcomes)} killed, {killed / max(1, len(outcomes)):.1%}"
+        )
+        for mutant, outcome in sorted(outcomes, key=lambda pair: pair[0].number):
+            if outcome == "survived":
+                print(f"    survived: {MODULES[module]}:{mutant.line} {mutant.change}")
+
+
+if __name__ == "__main__":
+    main()
