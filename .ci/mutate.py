@@ -14,7 +14,8 @@ Each mutant changes one thing in one module, as a slip of the pen would:
 - ``and`` and ``or`` swapped, a ``not`` dropped;
 - ``+`` and ``-`` swapped.
 
-Docstrings, annotations and the messages of errors are left alone. The module's own
+Docstrings, annotations and the messages of errors are left alone, and so is a line
+marked ``# pragma: no mutate`` (an equivalent mutant: the comment says why). The module's own
 tests (``tests/test_<module>*.py`` and the module's doctests) run against each mutant
 in a copy of the checkout, two at a time, with hypothesis's default profile; a mutant
 is *killed* when they fail (or run past the time limit). The score is the share
@@ -85,13 +86,17 @@ def _skipped(tree: ast.Module) -> set[int]:
 class _Mutator(ast.NodeTransformer):
     """Walk the module in a fixed order; count mutation points; change the *target*-th."""
 
-    def __init__(self, target: int | None, skipped: set[int]) -> None:
+    def __init__(self, target: int | None, skipped: set[int], excused: set[int]) -> None:
         self.target = target
         self.skipped = skipped
+        self.excused = excused
         self.points: list[tuple[int, str]] = []
 
     def _point(self, node: ast.AST, change: str) -> bool:
-        self.points.append((getattr(node, "lineno", 0), change))
+        line = getattr(node, "lineno", 0)
+        if line in self.excused:
+            return False
+        self.points.append((line, change))
         return len(self.points) - 1 == self.target
 
     def visit_Compare(self, node: ast.Compare) -> ast.AST:
@@ -146,16 +151,25 @@ class _Mutator(ast.NodeTransformer):
         return node
 
 
+def _excused(source: str) -> set[int]:
+    """Lines marked ``# pragma: no mutate``: equivalent mutants, each with its reason on the line."""
+    return {
+        n for n, text in enumerate(source.splitlines(), start=1) if "# pragma: no mutate" in text
+    }
+
+
 def mutants(module: str) -> list[Mutant]:
-    tree = ast.parse((ROOT / MODULES[module]).read_text(encoding="utf-8"))
-    walker = _Mutator(None, _skipped(tree))
+    source = (ROOT / MODULES[module]).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    walker = _Mutator(None, _skipped(tree), _excused(source))
     walker.visit(tree)
     return [Mutant(module, i, line, change) for i, (line, change) in enumerate(walker.points)]
 
 
 def mutated_source(mutant: Mutant) -> str:
-    tree = ast.parse((ROOT / MODULES[mutant.module]).read_text(encoding="utf-8"))
-    tree = _Mutator(mutant.number, _skipped(tree)).visit(tree)
+    source = (ROOT / MODULES[mutant.module]).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    tree = _Mutator(mutant.number, _skipped(tree), _excused(source)).visit(tree)
     return ast.unparse(ast.fix_missing_locations(tree))
 
 
@@ -203,7 +217,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("modules", nargs="*", default=list(MODULES), choices=list(MODULES))
+    parser.add_argument(
+        "modules", nargs="*", help="calendars, teams and/or response (default: all three)"
+    )
     parser.add_argument(
         "--sample", type=int, default=None, help="mutants per module (default: all)"
     )
@@ -214,6 +230,10 @@ def main() -> None:
     )
     parser.add_argument("--list", action="store_true", help="list the mutants and stop")
     args = parser.parse_args()
+    args.modules = args.modules or list(MODULES)
+    unknown = sorted(set(args.modules) - set(MODULES))
+    if unknown:
+        parser.error(f"unknown modules {unknown}: choose from {list(MODULES)}")
 
     chosen: list[Mutant] = []
     for module in args.modules:

@@ -575,3 +575,18 @@ def test_a_zone_without_offsets_is_refused() -> None:
     calendar = WorkingCalendar(tz=_Offsetless())
     with pytest.raises(InvalidCalendar, match="^tz must give a UTC offset for every wall time"):
         calendar.is_working_time(dt.datetime(2025, 6, 2, 3, tzinfo=UTC))
+
+
+# ----------------------------------------------------------------------------- edges (mutation testing)
+
+
+def test_a_calendar_without_rules_takes_any_year() -> None:
+    first, last = dt.date(1, 1, 1), dt.date(9999, 12, 31)
+    calendar = HolidayCalendar(rules=None, additions={first: "Year one", last: "The end"})
+    assert calendar.is_holiday(first)
+    assert calendar.is_holiday(last)
+
+
+def test_working_calendars_take_keyword_arguments_only() -> None:
+    with pytest.raises(TypeError):
+        WorkingCalendar(dt.timezone.utc)  # type: ignore[call-arg]

@@ -489,3 +489,96 @@ def test_status_many_after_a_reopening(rule: ReopenRule, elapsed: int) -> None:
     table = status_many([log], policy, as_of=as_of)
     assert table.column("response", "elapsed") == [elapsed * hour]
     assert table.row(0) == status(log, policy, as_of=as_of)
+
+
+# ----------------------------------------------------------------------------- edges (mutation testing)
+
+HOUR = dt.timedelta(hours=1)
+RECEIVED = dt.datetime(2025, 1, 6, 9, tzinfo=UTC)
+
+
+def test_values_take_keyword_arguments_only() -> None:
+    with pytest.raises(TypeError):
+        EventLog(QUERY, [])  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Compliance("Strood", 0, 0, 0, 0, 0, 0)  # type: ignore[call-arg]
+
+
+def test_an_elapsed_goal_ignores_a_calendar_it_was_given() -> None:
+    goal = Goal(name="response", clock=Clock.ELAPSED, calendar=OFFICE)
+    friday_evening = london(2025, 1, 10, 18)
+    assert goal.clock_time(friday_evening, friday_evening + 10 * HOUR) == 10 * HOUR
+    assert goal.add_clock_time(friday_evening, 10 * HOUR) == friday_evening + 10 * HOUR
+
+
+def test_status_many_with_a_working_time_goal_agrees_with_status() -> None:
+    policy = ResponsePolicy.guarantee(calendar=OFFICE)
+    logs = [
+        log_of((K.RECEIVED, london(2025, 1, 10, 16))),
+        log_of((K.RECEIVED, london(2025, 1, 10, 16)), (K.RESPONDED, london(2025, 1, 13, 10))),
+    ]
+    as_of = london(2025, 1, 20, 12)
+    table = status_many(logs, policy, as_of=as_of)
+    assert [table.row(i) for i in range(2)] == [status(log, policy, as_of=as_of) for log in logs]
+    assert table.column("response", "met_at") == [None, london(2025, 1, 13, 10)]
+
+
+def test_thresholds_at_their_edges() -> None:
+    # An escalation step may fire at the deadline itself.
+    assert EscalationStep(after_due=dt.timedelta(0), to="sergeant").after_due == dt.timedelta(0)
+    log = log_of((K.RECEIVED, RECEIVED))
+    # At exactly half the 72 hours: at risk, with the first warning.
+    table = status_many([log], ResponsePolicy(), as_of=RECEIVED + 36 * HOUR)
+    assert table.column("response", "state") == [GoalState.AT_RISK]
+    (half,) = status(log, ResponsePolicy(), as_of=RECEIVED + 36 * HOUR)
+    assert (half.state, half.warning) == (GoalState.AT_RISK, 0.5)
+    # A response at exactly 72 hours is on time, one way or the other.
+    answered = log_of((K.RECEIVED, RECEIVED), (K.RESPONDED, RECEIVED + 72 * HOUR))
+    (met,) = status(answered, ResponsePolicy(), as_of=RECEIVED + 100 * HOUR)
+    assert met.state is GoalState.MET
+    assert status_many([answered], ResponsePolicy(), as_of=RECEIVED + 100 * HOUR).column(
+        "response", "state"
+    ) == [GoalState.MET]
+    # A query whose deadline is exactly as_of counts as due in compliance.
+    (row,) = compliance(
+        [log],
+        ResponsePolicy(),
+        period=Interval(RECEIVED, RECEIVED + HOUR),
+        as_of=RECEIVED + 72 * HOUR,
+    )
+    assert (row.received, row.due, row.open) == (1, 1, 1)
+
+
+def test_a_query_closed_at_its_deadline_and_reopened_on_a_continuing_clock() -> None:
+    # Met exactly on time, closed, reopened two days later: the clock continues with
+    # nothing left, so the query is due again the instant it reopens.
+    continuing = ResponsePolicy(
+        goals=[Goal(name="response", target=24 * HOUR, reopen=ReopenRule.CONTINUE)]
+    )
+    closed, reopened = RECEIVED + 24 * HOUR, RECEIVED + 72 * HOUR
+    log = log_of((K.RECEIVED, RECEIVED), (K.CLOSED, closed), (K.REOPENED, reopened))
+    as_of = reopened + 30 * HOUR
+    (now,) = status(log, continuing, as_of=as_of)
+    assert (now.state, now.due) == (GoalState.BREACHED, reopened)
+    assert status_many([log], continuing, as_of=as_of).row(0) == (now,)
+    # No escalation falls while the query was closed, whichever windows a caller polls with.
+    ladder = EscalationLadder(
+        goal="response",
+        steps=[EscalationStep(after_due=24 * HOUR, to="inspector")],
+        recourse="the force's ASB lead",
+    )
+    whole = escalations_due([log], continuing, ladder, start=RECEIVED, end=as_of)
+    pieces = [
+        *escalations_due([log], continuing, ladder, start=RECEIVED, end=closed + 25 * HOUR),
+        *escalations_due([log], continuing, ladder, start=closed + 25 * HOUR, end=as_of),
+    ]
+    assert whole == tuple(pieces) == ()
+
+
+def test_a_query_paused_exactly_at_its_deadline() -> None:
+    # The clock stops with nothing left: not breached, and due as soon as it resumes.
+    log = log_of((K.RECEIVED, RECEIVED), (K.PAUSED, RECEIVED + 72 * HOUR, "awaiting the resident"))
+    as_of = RECEIVED + 80 * HOUR
+    (now,) = status(log, ResponsePolicy(), as_of=as_of)
+    assert (now.state, now.elapsed, now.due) == (GoalState.PAUSED, 72 * HOUR, as_of)
+    assert status_many([log], ResponsePolicy(), as_of=as_of).row(0) == (now,)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from pact_core.policeuk import members_from_policeuk, team_to_policeuk
 from pact_core.teams import (
     GUARANTEE,
     Finding,
+    GuaranteeTarget,
     Member,
     Power,
     Role,
@@ -570,3 +572,57 @@ def test_strength_across_teams() -> None:
     assert strength([]) == {}
     with pytest.raises(TypeError, match="^teams must be Team values"):
         strength(["Strood"])  # type: ignore[list-item]
+
+
+# ----------------------------------------------------------------------------- edges (mutation testing)
+
+
+def test_a_rank_does_not_outrank_itself_and_the_senior_ranks_are_in_order() -> None:
+    assert not Role.SERGEANT.outranks(Role.SERGEANT)
+    ladder = [Role.CONSTABLE, Role.SERGEANT, Role.INSPECTOR, Role.CHIEF_INSPECTOR,
+              Role.SUPERINTENDENT, Role.CHIEF_SUPERINTENDENT]  # fmt: skip
+    for junior, senior in itertools.pairwise(ladder):
+        assert senior.outranks(junior), (senior, junior)
+        assert not junior.outranks(senior), (junior, senior)
+
+
+def test_fte_and_hours_at_their_bounds() -> None:
+    assert person(Role.CONSTABLE, fte=1).fte == 1
+    assert person(Role.CONSTABLE, fte=0.01).fte == 0.01
+    with pytest.raises(ExceptionGroup) as caught:
+        person(Role.CONSTABLE, fte=0)
+    assert [str(e) for e in caught.value.exceptions] == [
+        "fte must be more than 0 and at most 1, got 0"
+    ]
+    assert person(Role.SPECIAL_CONSTABLE, hours_per_month=0).hours_per_month == 0
+
+
+def test_values_take_keyword_arguments_only() -> None:
+    with pytest.raises(TypeError):
+        Member(Role.CONSTABLE, "PC 1")  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Team("Strood", [])  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        RoleRequirement(Role.CONSTABLE, 2)  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        GuaranteeTarget(100.0, dt.date(2024, 7, 1), 113.0, dt.date(2029, 3, 31))  # type: ignore[call-arg]
+
+
+def test_vacancies_are_listed_by_post_whatever_the_order_given() -> None:
+    team = met_team()
+    vacancies = [Member(role=Role.CONSTABLE, vacant=True), Member(role=Role.PCSO, vacant=True)]
+    found = check(
+        attrs.evolve(team, members=[*team.members, *vacancies]),
+        TeamModel.met_ward_2004(),
+        as_of=AS_OF,
+    )
+    assert [f.member for f in found if f.rule == "vacancy"] == [
+        "vacant PCSO post",
+        "vacant constable post",
+    ]
+
+
+def test_no_substitution_needs_a_surplus() -> None:
+    # One constable short, and exactly the PCSOs the model asks for: nothing stands in.
+    findings = check(met_team(constables=1, pcsos=3), TeamModel.met_ward_2004(), as_of=AS_OF)
+    assert rules(findings) == [("ERROR", "minimum", Role.CONSTABLE)]
