@@ -590,3 +590,31 @@ def test_a_calendar_without_rules_takes_any_year() -> None:
 def test_working_calendars_take_keyword_arguments_only() -> None:
     with pytest.raises(TypeError):
         WorkingCalendar(dt.timezone.utc)  # type: ignore[call-arg]
+
+
+def test_working_time_that_ends_exactly_with_a_year() -> None:
+    office = WorkingCalendar(tz=dt.timezone.utc)
+    last_morning = dt.datetime(2025, 12, 31, 9, tzinfo=dt.timezone.utc)
+    assert office.add_working_time(last_morning, dt.timedelta(hours=8)) == dt.datetime(
+        2025, 12, 31, 17, tzinfo=dt.timezone.utc
+    )
+    assert office.add_working_time(last_morning, dt.timedelta(hours=8, seconds=1)) == dt.datetime(
+        2026, 1, 2, 9, 0, 1, tzinfo=dt.timezone.utc
+    )
+
+
+def test_a_year_with_no_working_time_is_skipped() -> None:
+    # Mondays only, and every Monday of 2026 a holiday: 2026 holds no working time.
+    mondays = {dt.date(2026, 1, 5) + dt.timedelta(weeks=n): "closed" for n in range(52)}
+    office = WorkingCalendar(
+        tz=dt.timezone.utc, weekdays={0}, holidays=HolidayCalendar(rules=None, additions=mondays)
+    )
+    last = dt.datetime(2025, 12, 29, 9, tzinfo=dt.timezone.utc)
+    assert office.add_working_time(last, dt.timedelta(hours=9)) == dt.datetime(
+        2027, 1, 4, 10, tzinfo=dt.timezone.utc
+    )
+
+
+def test_holiday_calendars_take_keyword_arguments_only() -> None:
+    with pytest.raises(TypeError):
+        HolidayCalendar(HolidayRules.ENGLAND_AND_WALES)  # type: ignore[call-arg]

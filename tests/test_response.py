@@ -582,3 +582,14 @@ def test_a_query_paused_exactly_at_its_deadline() -> None:
     (now,) = status(log, ResponsePolicy(), as_of=as_of)
     assert (now.state, now.elapsed, now.due) == (GoalState.PAUSED, 72 * HOUR, as_of)
     assert status_many([log], ResponsePolicy(), as_of=as_of).row(0) == (now,)
+
+
+def test_more_values_take_keyword_arguments_only_and_warnings_lie_strictly_between() -> None:
+    with pytest.raises(TypeError):
+        Event(K.RECEIVED, RECEIVED)  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        EscalationStep("sergeant", 0.5)  # type: ignore[call-arg]
+    for edge in (0.0, 1.0):
+        with pytest.raises(ExceptionGroup) as caught:
+            Goal(name="response", warnings=(edge,))
+        assert [type(e) for e in caught.value.exceptions] == [InvalidPolicy]

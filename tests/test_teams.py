@@ -17,8 +17,10 @@ from pact_core.teams import (
     GuaranteeTarget,
     Member,
     Power,
+    RankTitle,
     Role,
     RoleRequirement,
+    Severity,
     Team,
     TeamModel,
     check,
@@ -626,3 +628,52 @@ def test_no_substitution_needs_a_surplus() -> None:
     # One constable short, and exactly the PCSOs the model asks for: nothing stands in.
     findings = check(met_team(constables=1, pcsos=3), TeamModel.met_ward_2004(), as_of=AS_OF)
     assert rules(findings) == [("ERROR", "minimum", Role.CONSTABLE)]
+
+
+def test_more_edges() -> None:
+    # A rank read with no student flag is not a student's.
+    assert not RankTitle(role=Role.CONSTABLE, acting=False, detective=False, text="PC").student
+    # Findings that differ only in their role are different findings.
+    one = Finding(severity=Severity.ERROR, rule="minimum", message="short", role=Role.CONSTABLE)
+    assert one != attrs.evolve(one, role=Role.PCSO)
+    # FTE is summed to six places: what a roster can say, and no float dust.
+    odd = Team(name="Odd", members=[person(Role.CONSTABLE, fte=0.1234567)])
+    findings = check(odd, TeamModel.met_ward_2004(), as_of=AS_OF)
+    assert "needs at least 2 FTE of constable, has 0.123457" in [f.message for f in findings]
+    # On the Guarantee's straight line exactly is on track.
+    target = GuaranteeTarget(baseline=100.0, baseline_date=dt.date(2025, 1, 1), target=200.0,
+                             target_date=dt.date(2025, 1, 11))  # fmt: skip
+    assert target.on_track(150.0, as_of=dt.date(2025, 1, 6))
+    assert not target.on_track(149.99, as_of=dt.date(2025, 1, 6))
+
+
+def test_pcsos_above_a_model_that_asks_for_none_still_do_not_stand_in() -> None:
+    model = TeamModel(
+        name="constables only", requirements=[RoleRequirement(role=Role.CONSTABLE, minimum=2)]
+    )
+    team = Team(
+        name="T",
+        members=[
+            person(Role.SERGEANT, "Sgt"),
+            person(Role.CONSTABLE, "PC"),
+            person(Role.PCSO, "PCSO"),
+        ],
+    )
+    assert rules(check(team, model, as_of=AS_OF)) == [
+        ("ERROR", "minimum", Role.CONSTABLE),
+        ("ERROR", "no substitution", Role.CONSTABLE),
+    ]
+
+
+def test_leaving_exactly_at_the_minimum_tenure_is_enough() -> None:
+    model = TeamModel(
+        name="two years",
+        requirements=[RoleRequirement(role=Role.CONSTABLE, minimum=1, min_tenure_months=24)],
+    )
+    posted = dt.date(2024, 6, 1)
+    stays = person(Role.CONSTABLE, "PC Stays", posted=posted, leaving=dt.date(2026, 6, 1))
+    goes = person(Role.CONSTABLE, "PC Goes", posted=posted, leaving=dt.date(2026, 5, 31))
+    team = Team(name="T", members=[person(Role.SERGEANT, "Sgt"), stays, goes])
+    assert [f.member for f in check(team, model, as_of=AS_OF) if f.rule == "tenure"] == [
+        "PC Goes (constable)"
+    ]

@@ -602,7 +602,8 @@ def _elapsed_columns(  # noqa: PLR0912, PLR0915 - one pass, by design
     for log in logs:
         events = log.events
         start = events[0].at
-        if events[-1].at > as_of:  # rare: a log read as it stood in the past
+        # Rare: a log read as it stood in the past (an event at as_of itself is kept either way).
+        if events[-1].at > as_of:  # pragma: no mutate
             events = events[: bisect.bisect_right(events, as_of, key=_AT)]
         active = True
         paused = False
@@ -636,7 +637,9 @@ def _elapsed_columns(  # noqa: PLR0912, PLR0915 - one pass, by design
             elif kind is _RESUMED and paused:
                 start, active, paused = at, True, False
             # A valid log reopens only a closed query, whose clock has stopped (above).
-        if active and as_of > start:
+        # Not before the query was received (an empty span would add nothing either way).
+        later = as_of > start  # pragma: no mutate
+        if active and later:
             part = as_of - start
             if due is None and used + part > target:
                 due = start + (target - used)
