@@ -618,3 +618,24 @@ def test_a_year_with_no_working_time_is_skipped() -> None:
 def test_holiday_calendars_take_keyword_arguments_only() -> None:
     with pytest.raises(TypeError):
         HolidayCalendar(HolidayRules.ENGLAND_AND_WALES)  # type: ignore[call-arg]
+
+
+def test_holidays_take_the_substitute_flag_by_keyword_only() -> None:
+    with pytest.raises(TypeError):
+        Holiday(dt.date(2025, 12, 26), "Boxing Day", True)  # type: ignore[call-arg]  # noqa: FBT003
+
+
+def test_the_last_monday_of_december() -> None:
+    from pact_core.calendars import _last_monday  # noqa: PLC0415 - the private helper, for the year's last month
+
+    assert _last_monday(2025, 12) == dt.date(2025, 12, 29)
+    assert _last_monday(2025, 5) == dt.date(2025, 5, 26)
+
+
+def test_working_hours_to_the_second() -> None:
+    office = WorkingCalendar(tz=dt.timezone.utc, hours=[(dt.time(9, 0, 30), dt.time(16, 59, 45))])
+    monday = dt.date(2025, 6, 2)
+    start = dt.datetime.combine(monday, dt.time(0), tzinfo=dt.timezone.utc)
+    assert office.working_time_between(start, start + dt.timedelta(days=1)) == dt.timedelta(
+        hours=7, minutes=59, seconds=15
+    )

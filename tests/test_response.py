@@ -593,3 +593,35 @@ def test_more_values_take_keyword_arguments_only_and_warnings_lie_strictly_betwe
         with pytest.raises(ExceptionGroup) as caught:
             Goal(name="response", warnings=(edge,))
         assert [type(e) for e in caught.value.exceptions] == [InvalidPolicy]
+
+
+def test_policies_are_keyword_only_and_a_resumed_query_runs() -> None:
+    with pytest.raises(TypeError):
+        Goal("response")  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        ResponsePolicy([Goal(name="response")])  # type: ignore[call-arg]
+    log = log_of(
+        (K.RECEIVED, RECEIVED),
+        (K.PAUSED, RECEIVED + HOUR, "awaiting the resident"),
+        (K.RESUMED, RECEIVED + 2 * HOUR),
+    )
+    as_of = RECEIVED + 3 * HOUR
+    assert status_many([log], ResponsePolicy(), as_of=as_of).column("response", "state") == [
+        GoalState.RUNNING
+    ]
+    assert status(log, ResponsePolicy(), as_of=as_of)[0].state is GoalState.RUNNING
+
+
+def test_a_query_closed_while_paused() -> None:
+    log = log_of(
+        (K.RECEIVED, RECEIVED),
+        (K.PAUSED, RECEIVED + HOUR, "awaiting the resident"),
+        (K.CLOSED, RECEIVED + 5 * HOUR),
+    )
+    (closed,) = status(log, ResponsePolicy(), as_of=RECEIVED + 9 * HOUR)
+    assert (closed.state, closed.elapsed, closed.met_at) == (
+        GoalState.MET,
+        HOUR,
+        RECEIVED + 5 * HOUR,
+    )
+    assert status_many([log], ResponsePolicy(), as_of=RECEIVED + 9 * HOUR).row(0) == (closed,)

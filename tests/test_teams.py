@@ -677,3 +677,13 @@ def test_leaving_exactly_at_the_minimum_tenure_is_enough() -> None:
     assert [f.member for f in check(team, model, as_of=AS_OF) if f.rule == "tenure"] == [
         "PC Goes (constable)"
     ]
+
+
+def test_team_values_are_keyword_only_and_findings_sort_without_comparing_roles() -> None:
+    with pytest.raises(TypeError):
+        TeamModel("1-1-3")  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Finding(Severity.ERROR, "minimum", "short")  # type: ignore[call-arg]
+    same = {"severity": Severity.ERROR, "rule": "minimum", "message": "short"}
+    pair = [Finding(**same, role=Role.PCSO), Finding(**same, role=Role.CONSTABLE)]  # type: ignore[arg-type]
+    assert sorted(pair) == pair  # the role takes no part in the order

@@ -53,7 +53,8 @@ _UTC = dt.timezone.utc
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=_UTC)  # pragma: no mutate
 _MICROSECOND = dt.timedelta(microseconds=1)
 _EPOCH_ORDINAL = _EPOCH.toordinal()
-_MONDAY, _SATURDAY = 0, 5
+_MONDAY, _SATURDAY, _SUNDAY = 0, 5, 6
+_WEEKEND = (_SATURDAY, _SUNDAY)
 
 
 # ----------------------------------------------------------------------------- holidays
@@ -230,7 +231,7 @@ def england_and_wales_holidays(year: int) -> tuple[Holiday, ...]:
     for name, day in movable:
         if day.weekday() >= _SATURDAY:
             substitute = day + dt.timedelta(days=1)
-            while substitute.weekday() >= _SATURDAY or substitute in taken:
+            while substitute.weekday() in _WEEKEND or substitute in taken:
                 substitute += dt.timedelta(days=1)
             taken.add(substitute)
             kept.append(Holiday(substitute, name, substitute=True))

@@ -638,12 +638,10 @@ def _elapsed_columns(  # noqa: PLR0912, PLR0915 - one pass, by design
                 start, active, paused = at, True, False
             # A valid log reopens only a closed query, whose clock has stopped (above).
         # Not before the query was received (an empty span would add nothing either way).
+        # A deadline passed in this last span is found below: as_of less the span is start.
         later = as_of > start  # pragma: no mutate
         if active and later:
-            part = as_of - start
-            if due is None and used + part > target:
-                due = start + (target - used)
-            used += part
+            used += as_of - start
         if due is None:
             due = (stop if stop is not None else as_of) + (target - used)
         if stop is not None:
