@@ -639,3 +639,14 @@ def test_working_hours_to_the_second() -> None:
     assert office.working_time_between(start, start + dt.timedelta(days=1)) == dt.timedelta(
         hours=7, minutes=59, seconds=15
     )
+
+
+def test_working_periods_in_the_last_supported_year() -> None:
+    office = WorkingCalendar(tz=dt.timezone.utc)
+    december = Interval(
+        dt.datetime(4099, 12, 1, tzinfo=dt.timezone.utc),
+        dt.datetime(4099, 12, 31, tzinfo=dt.timezone.utc),
+    )
+    weekdays = sum((december.start + dt.timedelta(days=n)).weekday() < 5 for n in range(30))
+    # less Christmas Day and Boxing Day's substitute (the 26th is a Saturday)
+    assert len(office.working_periods(december)) == weekdays - 2

@@ -625,3 +625,36 @@ def test_a_query_closed_while_paused() -> None:
         RECEIVED + 5 * HOUR,
     )
     assert status_many([log], ResponsePolicy(), as_of=RECEIVED + 9 * HOUR).row(0) == (closed,)
+
+
+def test_deadlines_found_across_pauses() -> None:
+    pause = "awaiting the resident"
+    # Overdue before a pause, then resumed and closed: the deadline stays where the clock passed it.
+    late = log_of((K.RECEIVED, RECEIVED), (K.PAUSED, RECEIVED + 80 * HOUR, pause),
+                  (K.RESUMED, RECEIVED + 90 * HOUR), (K.CLOSED, RECEIVED + 95 * HOUR))  # fmt: skip
+    # Paused, resumed, then the clock passes the deadline at a second pause.
+    twice = log_of((K.RECEIVED, RECEIVED), (K.PAUSED, RECEIVED + 10 * HOUR, pause),
+                   (K.RESUMED, RECEIVED + 20 * HOUR), (K.PAUSED, RECEIVED + 90 * HOUR, pause))  # fmt: skip
+    as_of = RECEIVED + 100 * HOUR
+    for log, due in ((late, RECEIVED + 72 * HOUR), (twice, RECEIVED + 82 * HOUR)):
+        (now,) = status(log, ResponsePolicy(), as_of=as_of)
+        assert now.due == due
+        assert status_many([log], ResponsePolicy(), as_of=as_of).row(0) == (now,)
+
+
+def test_no_escalation_falls_at_the_instant_a_query_closes() -> None:
+    continuing = ResponsePolicy(
+        goals=[Goal(name="response", target=24 * HOUR, reopen=ReopenRule.CONTINUE)]
+    )
+    ladder = EscalationLadder(goal="response", steps=[EscalationStep(after_due=6 * HOUR, to="inspector")],
+                              recourse="the force's ASB lead")  # fmt: skip
+    # The clock passes 24 hours, and the query closes just as the rung falls; it reopens later.
+    log = log_of(
+        (K.RECEIVED, RECEIVED), (K.CLOSED, RECEIVED + 30 * HOUR), (K.REOPENED, RECEIVED + 40 * HOUR)
+    )
+    assert (
+        escalations_due([log], continuing, ladder, start=RECEIVED, end=RECEIVED + 35 * HOUR) == ()
+    )
+    assert (
+        escalations_due([log], continuing, ladder, start=RECEIVED, end=RECEIVED + 45 * HOUR) == ()
+    )

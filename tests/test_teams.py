@@ -687,3 +687,20 @@ def test_team_values_are_keyword_only_and_findings_sort_without_comparing_roles(
     same = {"severity": Severity.ERROR, "rule": "minimum", "message": "short"}
     pair = [Finding(**same, role=Role.PCSO), Finding(**same, role=Role.CONSTABLE)]  # type: ignore[arg-type]
     assert sorted(pair) == pair  # the role takes no part in the order
+
+
+def test_more_edges_of_models() -> None:
+    # The Met's dedicated ward officers: constables and PCSOs counted in each ward.
+    per_ward = {r.role: r.per_area for r in TeamModel.met_dedicated_ward_officers().requirements}
+    assert per_ward == {Role.SERGEANT: False, Role.CONSTABLE: True, Role.PCSO: True}
+    # Three thirds (as a roster writes them) make one FTE.
+    model = TeamModel(
+        name="one constable", requirements=[RoleRequirement(role=Role.CONSTABLE, minimum=1)]
+    )
+    thirds = [person(Role.CONSTABLE, f"PC {i}", fte=0.3333333) for i in range(3)]
+    team = Team(name="T", members=[person(Role.SERGEANT, "Sgt"), *thirds])
+    assert [f for f in check(team, model, as_of=AS_OF) if f.rule == "minimum"] == []
+    # A special who commits exactly the minimum hours is committed enough.
+    special = person(Role.SPECIAL_CONSTABLE, "SC", hours_per_month=16)
+    assert [f.rule for f in check(Team(name="T", members=[person(Role.SERGEANT, "Sgt"), special]), model, as_of=AS_OF)
+            if f.rule == "commitment"] == []  # fmt: skip
