@@ -658,3 +658,24 @@ def test_no_escalation_falls_at_the_instant_a_query_closes() -> None:
     assert (
         escalations_due([log], continuing, ladder, start=RECEIVED, end=RECEIVED + 45 * HOUR) == ()
     )
+
+
+def test_an_acknowledgement_while_paused_does_not_resume_the_clock() -> None:
+    log = log_of((K.RECEIVED, RECEIVED), (K.PAUSED, RECEIVED + HOUR, "awaiting the resident"),
+                 (K.ACKNOWLEDGED, RECEIVED + 2 * HOUR))  # fmt: skip
+    as_of = RECEIVED + 10 * HOUR
+    (now,) = status(log, ResponsePolicy(), as_of=as_of)
+    assert (now.state, now.elapsed) == (GoalState.PAUSED, HOUR)
+    assert status_many([log], ResponsePolicy(), as_of=as_of).row(0) == (now,)
+
+
+def test_a_warning_rung_after_a_pause() -> None:
+    # Half the clock is 36 hours: 10 before the pause, 26 after it resumes at hour 20.
+    ladder = EscalationLadder(goal="response", steps=[EscalationStep(at_fraction=0.5, to="named officer")],
+                              recourse="the force's ASB lead")  # fmt: skip
+    log = log_of((K.RECEIVED, RECEIVED), (K.PAUSED, RECEIVED + 10 * HOUR, "awaiting the resident"),
+                 (K.RESUMED, RECEIVED + 20 * HOUR))  # fmt: skip
+    (rung,) = escalations_due(
+        [log], ResponsePolicy(), ladder, start=RECEIVED, end=RECEIVED + 100 * HOUR
+    )
+    assert rung.at == RECEIVED + 46 * HOUR
