@@ -29,7 +29,6 @@ import attrs
 from attrs.validators import instance_of
 
 from pact_core._validation import all_of, nonblank
-from pact_core.calendars import WorkingCalendar
 from pact_core.errors import ExceptionGroup, InvalidEventLog, InvalidPolicy
 from pact_core.intervals import Interval, to_utc
 
@@ -37,6 +36,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from typing_extensions import Self
+
+    from pact_core.calendars import WorkingCalendar
 
 __all__ = [
     "Channel",
@@ -339,12 +340,17 @@ class Goal:
             problems.append(
                 InvalidPolicy.must("met_by", "be ACKNOWLEDGED or RESPONDED", self.met_by)
             )
-        if self.clock is Clock.WORKING and not isinstance(self.calendar, WorkingCalendar):
-            problems.append(
-                InvalidPolicy.must(
-                    "calendar", "be a WorkingCalendar for a working-time clock", self.calendar
+        if self.clock is Clock.WORKING:
+            # Imported only for a working-time goal: `import pact_core.response` stays light
+            # for the many systems that count elapsed time.
+            from pact_core.calendars import WorkingCalendar  # noqa: PLC0415
+
+            if not isinstance(self.calendar, WorkingCalendar):
+                problems.append(
+                    InvalidPolicy.must(
+                        "calendar", "be a WorkingCalendar for a working-time clock", self.calendar
+                    )
                 )
-            )
         if any(not 0 < w < 1 for w in self.warnings):
             problems.append(
                 InvalidPolicy.must(
