@@ -608,8 +608,9 @@ def _elapsed_columns(  # noqa: PLR0912, PLR0915 - one pass, by design
     for log in logs:
         events = log.events
         start = events[0].at
+        last = events[-1].at
         # Rare: a log read as it stood in the past (an event at as_of itself is kept either way).
-        if events[-1].at > as_of:  # pragma: no mutate
+        if last > as_of:  # pragma: no mutate
             events = events[: bisect.bisect_right(events, as_of, key=_AT)]
         active = True
         paused = False
