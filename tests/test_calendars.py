@@ -650,3 +650,18 @@ def test_working_periods_in_the_last_supported_year() -> None:
     weekdays = sum((december.start + dt.timedelta(days=n)).weekday() < 5 for n in range(30))
     # less Christmas Day and Boxing Day's substitute (the 26th is a Saturday)
     assert len(office.working_periods(december)) == weekdays - 2
+
+
+def test_working_time_from_year_1_to_9998() -> None:
+    # Without rules a calendar reaches the whole range datetime allows, less its last year.
+    anywhere = WorkingCalendar(tz=dt.timezone.utc, holidays=HolidayCalendar(rules=None))
+    first = dt.datetime(1, 1, 1, 9, tzinfo=dt.timezone.utc)  # a Monday
+    assert anywhere.add_working_time(first, dt.timedelta(hours=1)) == first + dt.timedelta(hours=1)
+    last = dt.datetime(9998, 12, 31, 9, tzinfo=dt.timezone.utc)  # a Thursday
+    assert anywhere.add_working_time(last, dt.timedelta(hours=1)) == last + dt.timedelta(hours=1)
+    with pytest.raises(
+        InvalidDatetime, match="^working time must lie within the years 1 to 9998, got 9999$"
+    ):
+        anywhere.add_working_time(
+            dt.datetime(9999, 1, 4, 9, tzinfo=dt.timezone.utc), dt.timedelta(hours=1)
+        )

@@ -582,7 +582,7 @@ def test_strength_across_teams() -> None:
 def test_a_rank_does_not_outrank_itself_and_the_senior_ranks_are_in_order() -> None:
     assert not Role.SERGEANT.outranks(Role.SERGEANT)
     ladder = [Role.CONSTABLE, Role.SERGEANT, Role.INSPECTOR, Role.CHIEF_INSPECTOR,
-              Role.SUPERINTENDENT, Role.CHIEF_SUPERINTENDENT]  # fmt: skip
+              Role.SUPERINTENDENT, Role.CHIEF_SUPERINTENDENT, Role.CHIEF_OFFICER]  # fmt: skip
     for junior, senior in itertools.pairwise(ladder):
         assert senior.outranks(junior), (senior, junior)
         assert not junior.outranks(senior), (junior, senior)
