@@ -122,27 +122,12 @@ def test_bad_coordinates_raise_only_the_library_s_errors(
     first: object, second: object, pairs: list[tuple[object, object]]
 ) -> None:
     # Whatever a caller passes as coordinates: an answer, a PactError or a TypeError, never numpy's.
-    lon_lat = WardLocator.from_wards(
-        [
-            Ward(
-                code=WardCode("E05000001"),
-                name="W",
-                generation="WD25",
-                geometry=shapely.box(0, 51, 1, 52),
-            )
-        ]
-    )
-    metres = WardLocator.from_wards(
-        [
-            Ward(
-                code=WardCode("E05000001"),
-                name="W",
-                generation="WD25",
-                geometry=shapely.box(0, 0, 1, 1),
-            )
-        ],
-        coordinates=CoordinateSystem.METRES,
-    )
+    def one_ward(geometry: shapely.Polygon, coordinates: CoordinateSystem) -> WardLocator:
+        ward = Ward(code=WardCode("E05000001"), name="W", generation="WD25", geometry=geometry)
+        return WardLocator.from_wards([ward], coordinates=coordinates)
+
+    lon_lat = one_ward(shapely.box(0, 51, 1, 52), CoordinateSystem.LONGITUDE_LATITUDE)
+    metres = one_ward(shapely.box(0, 0, 1, 1), CoordinateSystem.METRES)
     lats: Any = [a for a, _ in pairs]
     lons: Any = [b for _, b in pairs]
     calls: list[Callable[[], object]] = [
