@@ -12,6 +12,7 @@ import attrs
 import shapely
 
 from pact_core.errors import InvalidCode
+from pact_core.geography.linking import _cut
 from pact_core.geography.neighbourhoods import Neighbourhood, NeighbourhoodMap, WardPart
 from pact_core.geography.wards import (
     CoordinateSystem,
@@ -126,11 +127,10 @@ def carry_map(
         if len(kept) == 1:
             whole[kept[0][1]].add(ward.code)
             continue
-        others = shapely.union_all([piece for _, _, piece in kept[1:]])
-        pieces = [(kept[0][1], ward.geometry.difference(others))]
-        pieces.extend((owner, ward.geometry.intersection(piece)) for _, owner, piece in kept[1:])
-        for owner, piece in pieces:
-            parts[owner].append(WardPart(ward=ward.code, geometry=_overlay_area(piece)))
+        for owner, part in _cut(
+            ward, [(size, owner, _overlay_area(piece)) for size, owner, piece in kept]
+        ):
+            parts[owner].append(part)
     carried = [
         Neighbourhood(
             force=item.force,
