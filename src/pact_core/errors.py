@@ -40,6 +40,7 @@ __all__ = [
     "InvalidCode",
     "InvalidComplaint",
     "InvalidCoordinate",
+    "InvalidCrime",
     "InvalidDatetime",
     "InvalidDuration",
     "InvalidDutyRecord",
@@ -370,6 +371,17 @@ class InvalidEventLog(_Indexed, ValueError):
     ) -> None:
         super().__init__(message, field=field, rule=rule, value=value, index=index)
         self.kind = kind
+
+
+class InvalidCrime(PactError, ValueError):
+    """A crime, a table of crimes or a question about them that cannot be: a point out of range, tables of different publications added, a population that is not a count.
+
+    >>> from pact_core.crime import Category, Crime, Month
+    >>> Crime(id=None, month=Month(2022, 1), category=Category.ANTI_SOCIAL_BEHAVIOUR, point=(0.5, 91.0), location="On or near High Street")
+    Traceback (most recent call last):
+    ...
+    pact_core.errors.InvalidCrime: point must be (longitude, latitude) within -180..180 and -90..90, got (0.5, 91.0)
+    """
 
 
 class InvalidPolicy(PactError, ValueError):

@@ -1,0 +1,32 @@
+"""Outcomes the public is promised: crime and anti-social behaviour ward by ward, crimes solved and hotspots, from police.uk's street-level data.
+
+pact_core does no I/O: the caller reads police.uk's monthly street-level files (with
+`csv.reader`) or its API answers (as parsed JSON) and passes the rows in.
+"""
+
+from __future__ import annotations
+
+from pact_core.crime.api import (
+    CrimeOutcome,
+    crimes_from_policeuk,
+    crimes_to_policeuk,
+    outcomes_from_policeuk,
+    outcomes_to_policeuk,
+)
+from pact_core.crime.categories import Category, Month, Outcome
+from pact_core.crime.records import CSV_HEADER, Crime, CrimeTable, crimes_from_csv
+
+__all__ = [
+    "CSV_HEADER",
+    "Category",
+    "Crime",
+    "CrimeOutcome",
+    "CrimeTable",
+    "Month",
+    "Outcome",
+    "crimes_from_csv",
+    "crimes_from_policeuk",
+    "crimes_to_policeuk",
+    "outcomes_from_policeuk",
+    "outcomes_to_policeuk",
+]
