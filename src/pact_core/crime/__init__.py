@@ -14,19 +14,40 @@ from pact_core.crime.api import (
     outcomes_to_policeuk,
 )
 from pact_core.crime.categories import Category, Month, Outcome
+from pact_core.crime.incidence import (
+    ASB,
+    CRIME,
+    Incidence,
+    Unplaced,
+    incidence,
+    incidence_in_places,
+    places_mask,
+)
 from pact_core.crime.records import CSV_HEADER, Crime, CrimeTable, crimes_from_csv
+from pact_core.crime.solved import OutcomePolicy, Resolution, SolvedShare, solved_share
 
 __all__ = [
+    "ASB",
+    "CRIME",
     "CSV_HEADER",
     "Category",
     "Crime",
     "CrimeOutcome",
     "CrimeTable",
+    "Incidence",
     "Month",
     "Outcome",
+    "OutcomePolicy",
+    "Resolution",
+    "SolvedShare",
+    "Unplaced",
     "crimes_from_csv",
     "crimes_from_policeuk",
     "crimes_to_policeuk",
+    "incidence",
+    "incidence_in_places",
     "outcomes_from_policeuk",
     "outcomes_to_policeuk",
+    "places_mask",
+    "solved_share",
 ]

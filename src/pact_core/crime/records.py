@@ -499,7 +499,11 @@ _NO_NUMBER = -999.0  # out of range for both coordinates: marks an empty field i
 def _numbers(
     column: list[str], k: int, limit: float, problems: _Problems
 ) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
-    """The column's numbers (NaN where empty) and which fields are empty; bad fields are problems."""
+    """The column's numbers (NaN where empty) and which fields are empty; bad fields are problems.
+
+    The column is parsed by numpy in one call, empty fields marked with a number out of
+    range; only when that fails is it read field by field, to name each bad one.
+    """
     n = len(column)
     values: NDArray[np.float64] | None = None
     try:
@@ -507,7 +511,9 @@ def _numbers(
         values = np.fromstring(text[1:-1], dtype=np.float64, sep=",") if n else np.zeros(0)
     except (ValueError, TypeError):
         values = None
-    if values is None or len(values) != n:
+    if values is not None and len(values) != n:
+        values = None
+    if values is None:
         _texts(column, k)
         parsed = [_float(t) if t else _NO_NUMBER for t in column]
         problems.rows(
