@@ -14,6 +14,8 @@ from pact_core.crime.api import (
     outcomes_to_policeuk,
 )
 from pact_core.crime.categories import Category, Month, Outcome
+from pact_core.crime.compare import RateComparison, before_after
+from pact_core.crime.hotspots import Correction, Hotspot, HotspotAnalysis, hotspots
 from pact_core.crime.incidence import (
     ASB,
     CRIME,
@@ -31,19 +33,25 @@ __all__ = [
     "CRIME",
     "CSV_HEADER",
     "Category",
+    "Correction",
     "Crime",
     "CrimeOutcome",
     "CrimeTable",
+    "Hotspot",
+    "HotspotAnalysis",
     "Incidence",
     "Month",
     "Outcome",
     "OutcomePolicy",
+    "RateComparison",
     "Resolution",
     "SolvedShare",
     "Unplaced",
+    "before_after",
     "crimes_from_csv",
     "crimes_from_policeuk",
     "crimes_to_policeuk",
+    "hotspots",
     "incidence",
     "incidence_in_places",
     "outcomes_from_policeuk",
