@@ -26,6 +26,7 @@ from pact_core.priorities.concerns import (
     RoutingPolicy,
     candidates,
 )
+from pact_core.priorities.outcomes import CategoryMap, priority_areas_effect, priority_effect
 from pact_core.priorities.recurrence import (
     Agreement,
     FeedbackResponse,
@@ -44,6 +45,7 @@ __all__ = [
     "COMMON_CATEGORIES",
     "Agreement",
     "Candidate",
+    "CategoryMap",
     "Channel",
     "Concern",
     "EventKind",
@@ -67,6 +69,8 @@ __all__ = [
     "choose_priorities",
     "default_tie_break",
     "influence",
+    "priority_areas_effect",
+    "priority_effect",
     "recurrences",
     "shared_priorities",
 ]
