@@ -33,6 +33,7 @@ PUBLIC_MODULES = [
     "pact_core.crime.compare",
     "pact_core.crime.hotspots",
     "pact_core.crime.incidence",
+    "pact_core.crime.pictures",
     "pact_core.crime.records",
     "pact_core.crime.solved",
     "pact_core.geography.crosswalk",

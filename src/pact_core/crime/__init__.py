@@ -25,14 +25,22 @@ from pact_core.crime.incidence import (
     incidence_in_places,
     places_mask,
 )
+from pact_core.crime.pictures import Choropleth, hotspot_map, incidence_map, solved_map
 from pact_core.crime.records import CSV_HEADER, Crime, CrimeTable, crimes_from_csv
-from pact_core.crime.solved import OutcomePolicy, Resolution, SolvedShare, solved_share
+from pact_core.crime.solved import (
+    OutcomePolicy,
+    Resolution,
+    SolvedShare,
+    solved_by_area,
+    solved_share,
+)
 
 __all__ = [
     "ASB",
     "CRIME",
     "CSV_HEADER",
     "Category",
+    "Choropleth",
     "Correction",
     "Crime",
     "CrimeOutcome",
@@ -51,11 +59,15 @@ __all__ = [
     "crimes_from_csv",
     "crimes_from_policeuk",
     "crimes_to_policeuk",
+    "hotspot_map",
     "hotspots",
     "incidence",
     "incidence_in_places",
+    "incidence_map",
     "outcomes_from_policeuk",
     "outcomes_to_policeuk",
     "places_mask",
+    "solved_by_area",
+    "solved_map",
     "solved_share",
 ]

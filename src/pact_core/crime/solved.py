@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
+from typing import Literal
 
 import attrs
 import numpy as np
@@ -20,8 +21,9 @@ from attrs.validators import instance_of
 from pact_core.crime.categories import Category, Month, Outcome
 from pact_core.crime.records import CATEGORIES, OUTCOMES, CrimeTable
 from pact_core.errors import InvalidCrime, InvalidPolicy
+from pact_core.geography import WardLocator
 
-__all__ = ["OutcomePolicy", "Resolution", "SolvedShare", "solved_share"]
+__all__ = ["OutcomePolicy", "Resolution", "SolvedShare", "solved_by_area", "solved_share"]
 
 
 class Resolution(enum.Enum):
@@ -292,3 +294,52 @@ def solved_share(
         publication=crimes.publication,
         policy=policy.name,
     )
+
+
+def solved_by_area(  # noqa: PLR0913 - keyword-only options of one figure
+    crimes: CrimeTable,
+    locator: WardLocator,
+    *,
+    by: Literal["ward", "neighbourhood"] = "ward",
+    policy: OutcomePolicy | None = None,
+    categories: Iterable[Category] | None = None,
+    months: Iterable[Month] | None = None,
+) -> dict[str, SolvedShare]:
+    """The solved share of each ward (or neighbourhood) of a locator, its crimes located in one call.
+
+    Every area of the locator has a share (with nothing in it when no crime lies there);
+    crimes without a point or outside the map are in no area's share.
+
+    >>> from shapely import box
+    >>> from pact_core.crime import Crime
+    >>> from pact_core.geography import Ward, WardCode
+    >>> ward = Ward(code=WardCode("E05000001"), name="W1", generation="WD25", geometry=box(0, 51, 0.1, 51.1))
+    >>> table = CrimeTable.from_crimes([Crime(id="c1", month=Month(2022, 1), category=Category.BURGLARY, point=(0.05, 51.05),
+    ...     location="On or near Lane", outcome=Outcome.CHARGED)], publication=Month(2022, 8))
+    >>> solved_by_area(table, WardLocator.from_wards([ward]))["E05000001"].share
+    Fraction(1, 1)
+    """
+    if not isinstance(crimes, CrimeTable):
+        raise TypeError(f"crimes must be a CrimeTable, got {crimes!r}")
+    if not isinstance(locator, WardLocator):
+        raise TypeError(f"locator must be a WardLocator, got {locator!r}")
+    if by not in ("ward", "neighbourhood") or (
+        by == "neighbourhood" and not locator.neighbourhood_ids
+    ):
+        raise InvalidCrime.must(
+            "by", "be 'ward', or 'neighbourhood' for a locator built from a map", by
+        )
+    names = (
+        [w.code.value for w in locator.wards] if by == "ward" else list(locator.neighbourhood_ids)
+    )
+    area = np.full(len(crimes), -1, dtype=np.int64)
+    located = crimes.located
+    if located.any():
+        found = locator.locate_many_xy(crimes.longitude[located], crimes.latitude[located])
+        area[located] = found.ward_index if by == "ward" else found.neighbourhood_index
+    return {
+        name: solved_share(
+            crimes, policy=policy, rows=area == i, categories=categories, months=months
+        )
+        for i, name in enumerate(names)
+    }
