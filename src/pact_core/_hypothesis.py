@@ -106,6 +106,7 @@ _REGISTERED: dict[str, tuple[tuple[str, str], ...]] = {
         ("Recurrence", "priority_recurrences"),
         ("Routing", "routings"),
         ("SharedPriority", "shared_priority_categories"),
+        ("CategoryMap", "category_maps"),
     ),
     "pact_core.case_review": (
         ("CaseEvent", "case_events"),
@@ -124,6 +125,19 @@ _REGISTERED: dict[str, tuple[tuple[str, str], ...]] = {
         ("RuleResult", "rule_results"),
         ("Statistics", "case_review_statistics"),
         ("StepStatus", "step_statuses"),
+    ),
+    "pact_core.crime": (
+        ("Month", "months"),
+        ("Crime", "crimes"),
+        ("CrimeTable", "crime_tables"),
+        ("CrimeOutcome", "crime_outcomes"),
+        ("OutcomePolicy", "outcome_policies"),
+        ("SolvedShare", "solved_shares"),
+        ("Incidence", "incidences"),
+        ("Hotspot", "crime_hotspots"),
+        ("HotspotAnalysis", "hotspot_analyses"),
+        ("RateComparison", "rate_comparisons"),
+        ("Choropleth", "choropleths"),
     ),
     "pact_core.policeuk": (
         ("EngagementMethod", "engagement_methods"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import math
+import textwrap
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -60,7 +61,9 @@ def _to_marked(value: Iterable[str]) -> frozenset[str]:
     return frozenset(value)
 
 
-def _number(value: Fraction) -> str:
+def _number(value: Fraction, *, percent: bool = False) -> str:
+    if percent:
+        return f"{float(value) * 100:.1f} %"
     if value.denominator == 1:
         return f"{value.numerator:,}"
     return f"{float(value):.3g}"
@@ -89,6 +92,7 @@ class Choropleth:
     coordinates: CoordinateSystem = attrs.field(
         default=CoordinateSystem.LONGITUDE_LATITUDE, validator=instance_of(CoordinateSystem)
     )
+    percent: bool = attrs.field(default=False, validator=instance_of(bool))
 
     def classes(self) -> list[tuple[Fraction, Fraction, str]]:
         """The classes: (lowest, highest value, colour), at most five of about equal count, from the values present."""
@@ -114,6 +118,10 @@ class Choropleth:
                 found = colour
         return found
 
+    def _range(self, low: Fraction, high: Fraction) -> str:
+        first, last = _number(low, percent=self.percent), _number(high, percent=self.percent)
+        return first if first == last else f"{first} to {last}"
+
     def _repr_svg_(self) -> str:
         shapes = dict(self.geometries)
         values = dict(self.values)
@@ -121,58 +129,58 @@ class Choropleth:
             return '<svg xmlns="http://www.w3.org/2000/svg" width="0" height="0"/>'
         x0, y0, x1, y1 = shapely.union_all(list(shapes.values())).bounds
         width, height = max(x1 - x0, 1e-9), max(y1 - y0, 1e-9)
-        squeeze = (
-            math.cos(math.radians((y0 + y1) / 2))
-            if self.coordinates is CoordinateSystem.LONGITUDE_LATITUDE
-            else 1.0
-        )
+        squeeze = 1.0
+        if self.coordinates is CoordinateSystem.LONGITUDE_LATITUDE:
+            squeeze = math.cos(math.radians((y0 + y1) / 2))
         shown = width * squeeze
         map_width = 480.0
-        map_height = map_width * height / shown
-        stroke = max(width, height) / 500
+        map_height = min(map_width * height / shown, 640.0)
+        stroke = max(width, height) / 1200
         paths = []
         for key, shape in shapes.items():
             value = values.get(key)
-            title = html.escape(f"{key}: {'no data' if value is None else _number(value)}")
-            paths.append(
-                f"<g><title>{title}</title>{shape.svg(scale_factor=stroke, fill_color=self.colour(value), opacity=1.0)}</g>"
+            title = html.escape(
+                f"{key}: {'no data' if value is None else _number(value, percent=self.percent)}"
             )
+            fill = shape.svg(scale_factor=stroke, fill_color=self.colour(value), opacity=1.0)
+            paths.append(f"<g><title>{title}</title>{fill}</g>")
         paths.extend(
-            line.svg(scale_factor=stroke * 4, stroke_color="#000000")
+            line.svg(scale_factor=stroke * 1.5, stroke_color="#000000")
             for key in sorted(self.marked)
             if key in shapes
             for line in shapely.get_parts(shapes[key].boundary).tolist()
         )
-        legend = [f'<text x="490" y="20" font-family="sans-serif" font-size="13" font-weight="bold">{html.escape(self.title)}</text>',
-                  f'<text x="490" y="38" font-family="sans-serif" font-size="11">{html.escape(self.legend)}</text>']  # fmt: skip
-        rows = [(low, high, colour) for low, high, colour in self.classes()]
-        labels = [
-            (colour, _number(low) if low == high else f"{_number(low)} to {_number(high)}")
-            for low, high, colour in rows
+        left = map_width + 16
+        text = 'font-family="sans-serif" font-size="12"'
+        legend = [
+            f'<text x="8" y="20" {text} font-size="15" font-weight="bold">{html.escape(self.title)}</text>'
         ]
+        lines = textwrap.wrap(self.legend, 34) or [""]
+        legend.extend(
+            f'<text x="{left}" y="{52 + 16 * i}" {text}>{html.escape(line)}</text>'
+            for i, line in enumerate(lines)
+        )
+        labels = [(colour, self._range(low, high)) for low, high, colour in self.classes()]
         if any(v is None for v in values.values()):
             labels.append((_NO_VALUE, "no data"))
+        top = 52 + 16 * len(lines)
         for i, (colour, label) in enumerate(labels):
-            y = 50 + 20 * i
+            y = top + 22 * i
             legend.append(
-                f'<rect x="490" y="{y}" width="16" height="14" fill="{colour}" stroke="#555555"/>'
+                f'<rect x="{left}" y="{y}" width="18" height="16" fill="{colour}" stroke="#555555"/>'
             )
-            legend.append(
-                f'<text x="512" y="{y + 11}" font-family="sans-serif" font-size="11">{html.escape(label)}</text>'
-            )
+            legend.append(f'<text x="{left + 26}" y="{y + 12}" {text}>{html.escape(label)}</text>')
         if self.marked:
-            y = 50 + 20 * len(labels)
+            y = top + 22 * len(labels)
             legend.append(
-                f'<rect x="490" y="{y}" width="16" height="14" fill="none" stroke="#000000" stroke-width="3"/>'
+                f'<rect x="{left}" y="{y}" width="18" height="16" fill="none" stroke="#000000" stroke-width="3"/>'
             )
-            legend.append(
-                f'<text x="512" y="{y + 11}" font-family="sans-serif" font-size="11">hotspot</text>'
-            )
-        total_height = max(map_height, 60 + 20 * (len(labels) + 1))
+            legend.append(f'<text x="{left + 26}" y="{y + 12}" {text}>hotspot</text>')
+        total_height = 36 + max(map_height, top + 22 * (len(labels) + 1))
         return (
-            f'<svg xmlns="http://www.w3.org/2000/svg" width="680" height="{total_height:.0f}">'
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="760" height="{total_height:.0f}">'
             '<rect width="100%" height="100%" fill="#ffffff"/>'
-            f'<svg x="0" y="0" width="{map_width:.0f}" height="{map_height:.0f}" '
+            f'<svg x="0" y="36" width="{map_width:.0f}" height="{map_height:.0f}" '
             f'viewBox="{x0 * squeeze} {-y1} {shown} {height}" preserveAspectRatio="xMidYMid meet">'
             f'<g transform="scale({squeeze},-1)">{"".join(paths)}</g></svg>'
             f"{''.join(legend)}</svg>"
@@ -235,6 +243,7 @@ def solved_map(
         legend=f"solved share: {', '.join(sorted(policies))}",
         values={k: share.share for k, share in shares.items() if k in geometries},
         geometries=geometries,
+        percent=True,
     )
 
 
