@@ -266,5 +266,5 @@ def category_maps() -> st.SearchStrategy[CategoryMap]:
         max_size=5,
     )
     return st.just(CategoryMap.default()) | st.builds(
-        lambda l: CategoryMap(name="generated", links=l), links
+        lambda given: CategoryMap(name="generated", links=given), links
     )
