@@ -95,8 +95,10 @@ class _Json:
             return None
         return value
 
-    def month(self, item: Mapping[str, Any], name: str, path: str) -> Month | None:
-        text = self.text(item, name, path)
+    def month(
+        self, item: Mapping[str, Any], name: str, path: str, *, null: bool = False
+    ) -> Month | None:
+        text = self.text(item, name, path, null=null)
         if text is None:
             return None
         try:
@@ -187,7 +189,7 @@ def _read_crime(
                         "be an outcome category police.uk publishes",
                         outcome_text,
                     )
-                outcome_month = reader.month(found, "date", f'{path}["outcome_status"]')
+                outcome_month = reader.month(found, "date", f'{path}["outcome_status"]', null=True)
     if category is not None and not category.is_crime and (persistent or outcome is not None):
         reader.fail(
             path, "have no persistent_id or outcome_status for anti-social behaviour", dict(item)

@@ -433,11 +433,23 @@ def _from_mappings(items: list[Any], problems: _Problems) -> list[str]:
             raise TypeError(f"rows must all be mappings or all sequences, got {row!r} at [{i}]")
     if set(map(len, items)) == {_WIDTH}:
         try:
-            return list(itertools.chain.from_iterable(map(_IN_ORDER, items)))
+            cells = list(itertools.chain.from_iterable(map(_IN_ORDER, items)))
         except KeyError:
             pass
+        else:
+            if None not in cells:
+                return cells
+            # csv.DictReader gives None for the fields a short row lacks.
+            for i, row in enumerate(items):
+                if None in row.values():
+                    problems.add(
+                        f"[{i}]", "have a field for every column (a short row)", dict(row), row=i
+                    )
+            return []
     for i, row in enumerate(items):
-        if sorted(map(str, row)) != sorted(CSV_HEADER):
+        if None in row.values():
+            problems.add(f"[{i}]", "have a field for every column (a short row)", dict(row), row=i)
+        elif sorted(map(str, row)) != sorted(CSV_HEADER):
             problems.add(
                 f"[{i}]",
                 f"have police.uk's street-level columns {list(CSV_HEADER)}",
@@ -588,7 +600,7 @@ def _categories(column: list[str], problems: _Problems) -> NDArray[np.int8]:
         column, (i for i, t in enumerate(column) if t not in _CATEGORY_TEXT), _TYPE,
         "be one of police.uk's 14 categories",
     )  # fmt: skip
-    return np.fromiter((_CATEGORY_TEXT.get(t, 0) for t in column), np.int8, len(column))
+    return np.fromiter((_CATEGORY_TEXT.get(t, -1) for t in column), np.int8, len(column))
 
 
 def crimes_from_csv(
