@@ -52,7 +52,7 @@ from pact_core.crime._exact import binomial_upper_tail, fisher_interval, fisher_
 from pact_core.errors import ExceptionGroup, InvalidCrime, InvalidPoliceData, InvalidPolicy
 from pact_core.geography import Ward, WardLocator
 
-STREET = Path(__file__).parent / "data" / "policeuk" / "street"
+STREET = Path(__file__).parents[1] / "examples" / "data"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "policeuk" / "street"
 AUGUST = Month(2022, 8)
 

@@ -25,6 +25,15 @@ from pact_core.case_review import (
     StepState,
     StepStatus,
 )
+from pact_core.crime import (
+    Choropleth,
+    CrimeTable,
+    Hotspot,
+    HotspotAnalysis,
+    Incidence,
+    RateComparison,
+    SolvedShare,
+)
 from pact_core.geography import BatchLocation, CrosswalkShare, Location, LocationStatus, WardLocator
 from pact_core.panels import Cadence, DirectoryEntry
 from pact_core.priorities import (
@@ -53,7 +62,7 @@ if TYPE_CHECKING:
 VALUE_MODULES = (
     "pact_core.intervals", "pact_core.calendars", "pact_core.geography", "pact_core.teams", "pact_core.panels",
     "pact_core.selection", "pact_core.priorities", "pact_core.response", "pact_core.abstraction",
-    "pact_core.case_review", "pact_core.scorecard", "pact_core.policeuk",
+    "pact_core.case_review", "pact_core.scorecard", "pact_core.policeuk", "pact_core.crime",
 )  # fmt: skip
 
 
@@ -76,7 +85,7 @@ def test_every_public_value_type_has_a_registered_strategy() -> None:
         for name, strategy in pairs
     }
     types = _value_types()
-    assert len(types) == 101
+    assert len(types) == 113
     missing = [kind.__name__ for module, kind in types if (module, kind.__name__) not in registered]
     assert missing == []
     assert set(registered.values()) <= set(pact_core.testing.__all__)
@@ -123,6 +132,13 @@ CHECKS: list[tuple[type, Callable[[Any], bool]]] = [
     (ForceScorecard, lambda v: len(v.neighbourhoods) >= 1),
     (WardTable, lambda v: len(v.rows) >= 1),
     (WardRow, lambda v: len(v.neighbourhoods) >= 1 and v.actions >= 0),
+    (CrimeTable, lambda v: len(v.cells) == 12 * len(v)),
+    (SolvedShare, lambda v: v.solved <= v.decided <= v.crimes),
+    (Incidence, lambda v: v.total() == sum(v.by_area().values())),
+    (HotspotAnalysis, lambda v: sum(h.count for h in v.areas) == v.total),
+    (Hotspot, lambda v: v.rank >= 1 and 0 <= v.p_value <= v.adjusted <= 1),
+    (RateComparison, lambda v: 0 <= v.p_value <= 1 and v.interval[0] <= v.interval[1]),
+    (Choropleth, lambda v: len(v.classes()) <= 5),
 ]  # fmt: skip
 
 light = settings(
@@ -144,7 +160,7 @@ def test_computed_values_are_registered_and_valid(kind: type, holds: Callable[[A
 
 def test_every_computed_type_is_checked() -> None:
     computed = {kind for kind, _ in CHECKS}
-    assert len(computed) == len(CHECKS) == 39
+    assert len(computed) == len(CHECKS) == 46
     assert all(attrs.has(kind) or issubclass(kind, tuple) for kind in computed)
 
 

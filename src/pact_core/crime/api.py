@@ -357,7 +357,11 @@ def outcomes_from_policeuk(answer: object, *, publication: Month) -> tuple[Crime
 
 
 def outcomes_to_policeuk(outcomes: Sequence[CrimeOutcome]) -> list[dict[str, Any]]:
-    """The ``outcomes-at-location`` shape of outcomes."""
+    """The ``outcomes-at-location`` shape of outcomes (coordinates in police.uk's six decimals).
+
+    >>> outcomes_to_policeuk(())
+    []
+    """
     out = []
     for item in outcomes:
         table = CrimeTable.from_crimes([item.crime], publication=item.month)
