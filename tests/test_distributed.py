@@ -56,3 +56,24 @@ def test_distributed_accounts_equal_one_machine_accounting(
     assert total == expected
     assert len(total.by("officer")) == 6
     assert "equals accounting the whole table" in capsys.readouterr().out
+
+
+CRIME = Path(__file__).parent.parent / "examples" / "distributed_crime.py"
+
+
+def test_distributed_crime_counts_equal_one_machine_counting(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from pact_core.crime import CSV_HEADER, crimes_from_csv, incidence  # noqa: PLC0415
+
+    example = runpy.run_path(str(CRIME), run_name="distributed_crime")
+    total = example["main"](rows=9000, partitions=4, workers=2, check=True)
+    every = [list(CSV_HEADER)]
+    for seed, size in enumerate([2250] * 4):
+        every += example["partition"](seed, size)[1:]
+    expected = incidence(
+        crimes_from_csv(every, publication=example["PUBLICATION"]), example["locator"]()
+    )
+    assert total == expected
+    assert total.total() == 9000
+    assert "equals counting every row on one machine" in capsys.readouterr().out

@@ -12,8 +12,16 @@ ROOT = Path(__file__).parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.py"))
 
 
+# Arguments for examples whose default is a full-size run (a national year of crime, 40 s on
+# two cores): the suite runs them smaller, and tests/test_distributed.py checks their answers.
+ARGUMENTS = {"distributed_crime.py": ["60000"]}
+
+
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
-def test_example_runs(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_example_runs(
+    path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.argv", [str(path), *ARGUMENTS.get(path.name, [])])
     runpy.run_path(str(path), run_name="__main__")
     assert capsys.readouterr().out.strip(), f"{path.name} printed nothing"
 
