@@ -64,7 +64,7 @@ def main(officers: int = 40, partitions: int = 6, workers: int = 2) -> Accounts:
     number = table["officer"].str.split().str[1].astype(int)
     groups = [table[number % partitions == p] for p in range(partitions)]
     with (
-        LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster,
+        LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0") as cluster,
         Client(cluster) as client,
     ):
         futures = client.map(account_partition, groups, policy=policy)

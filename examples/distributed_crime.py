@@ -72,7 +72,7 @@ def main(
     sizes = [rows // partitions + (1 if p < rows % partitions else 0) for p in range(partitions)]
     began = time.perf_counter()
     with (
-        LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster,
+        LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0") as cluster,
         Client(cluster) as client,
     ):
         shared = client.scatter(where, broadcast=True)

@@ -36,7 +36,7 @@ def main(points: int = 20_000, chunks: int = 8, workers: int = 2) -> pd.DataFram
     table = pd.DataFrame({"lat": rng.uniform(y0, y1, points), "lon": rng.uniform(x0, x1, points)})
 
     with (
-        LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster,
+        LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0") as cluster,
         Client(cluster) as client,
     ):
         shipped = client.scatter(locator, broadcast=True)  # pickled once, sent to every worker
