@@ -277,6 +277,7 @@ ALLOWED = {
         "abstraction",
         "response",
         "case_review",
+        "crime",
     },
 }
 

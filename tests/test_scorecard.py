@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import gzip
 import html
 import json
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from pact_core.abstraction import AbstractionPolicy, Accounts, DutyRecord, account
 from pact_core.case_review import Application, Case, CaseEvent, Decision, Stage
-from pact_core.geography import NeighbourhoodMap, WardCode
+from pact_core.crime import (
+    ASB,
+    CRIME,
+    CrimeTable,
+    Incidence,
+    Month,
+    crimes_from_csv,
+    incidence,
+    solved_by_area,
+    solved_share,
+)
+from pact_core.geography import NeighbourhoodMap, WardCode, WardLocator
 from pact_core.intervals import Interval
 from pact_core.panels import Panel
 from pact_core.priorities import EventKind, Issue, Priority, PriorityEvent, Register
@@ -341,3 +355,95 @@ def test_ward_by_ward_for_scrutiny(medway_map: NeighbourhoodMap) -> None:
     assert html.escape("Strood North & Frindsbury") in page
     with pytest.raises(TypeError, match="period must be an Interval"):
         ward_table(medway_map, [], period="Q2", as_of=AS_OF)  # type: ignore[arg-type]
+
+
+# -- crime and anti-social behaviour from police.uk
+
+
+def _medway_crime(medway_map: NeighbourhoodMap) -> tuple[CrimeTable, WardLocator, Incidence]:
+
+    data = (
+        Path(__file__).parents[1]
+        / "examples"
+        / "data"
+        / "kent-2022-01-to-08-medway-maidstone.csv.gz"
+    )
+    with gzip.open(data, "rt", encoding="utf-8", newline="") as f:
+        crimes = crimes_from_csv(list(csv.reader(f)), publication=Month(2022, 8))
+    locator = WardLocator.from_map(medway_map)
+    return crimes, locator, incidence(crimes, locator, by="neighbourhood")
+
+
+def test_crime_asb_and_crimes_solved_on_the_scorecard(medway_map: NeighbourhoodMap) -> None:
+    crimes, locator, by_neighbourhood = _medway_crime(medway_map)
+    assert isinstance(crimes, CrimeTable)
+    quarter = Interval(
+        dt.datetime(2022, 4, 1, tzinfo=LONDON), dt.datetime(2022, 7, 1, tzinfo=LONDON)
+    )
+    as_of = dt.datetime(2022, 8, 31, tzinfo=LONDON)
+    months = [Month(2022, m) for m in (4, 5, 6)]
+    shares = solved_by_area(crimes, locator, by="neighbourhood", months=months)
+    centre = solved_share(crimes, months=months)
+    cards = [
+        neighbourhood_scorecard(force="kent", neighbourhood=n.id, period=quarter, as_of=as_of,
+                                incidence=by_neighbourhood, solved=shares[n.id],
+                                town_centre_solved=centre if n.id == "Chatham" else None)
+        for n in medway_map.neighbourhoods
+    ]  # fmt: skip
+    chatham = next(card for card in cards if card.neighbourhood == "Chatham")
+    expected = by_neighbourhood.total(areas=["Chatham"], months=months, categories=CRIME)
+    assert chatham.measure("crime_recorded").value == expected
+    assert chatham.measure("asb_recorded").value == by_neighbourhood.total(
+        areas=["Chatham"], months=months, categories=ASB
+    )
+    assert chatham.measure("crimes_solved").numerator == shares["Chatham"].solved
+    assert chatham.measure("crimes_solved").denominator == shares["Chatham"].decided
+    assert "published 2022-08" in (chatham.measure("crimes_solved").note or "")
+    force = force_scorecard(cards, force="kent")
+    # Counts add; shares roll up from their parts, never an average of averages.
+    placed = incidence(crimes, locator, by="neighbourhood").total(
+        months=months, categories=CRIME
+    ) - sum(
+        by_neighbourhood.total(areas=[u], months=months, categories=CRIME)
+        for u in ("<no location>", "<outside>")
+    )
+    assert force.measure("crime_recorded").value == placed
+    solved = sum(share.solved for share in shares.values())
+    decided = sum(share.decided for share in shares.values())
+    assert (
+        force.measure("crimes_solved").numerator,
+        force.measure("crimes_solved").denominator,
+    ) == (solved, decided)
+    town = force.measure("town_centre_crimes_solved")
+    assert town.note == f"1 of {len(cards)} neighbourhoods reporting"
+    bare = neighbourhood_scorecard(
+        force="kent", neighbourhood="Chatham", period=quarter, as_of=as_of
+    )
+    for key in ("crime_recorded", "asb_recorded", "crimes_solved", "town_centre_crimes_solved"):
+        assert bare.measure(key).status is MeasureStatus.NOT_REPORTED
+
+
+def test_the_ward_table_gains_crime_and_asb(medway_map: NeighbourhoodMap) -> None:
+    crimes, locator, _ = _medway_crime(medway_map)
+    by_ward = incidence(crimes, locator)
+    quarter = Interval(
+        dt.datetime(2022, 4, 1, tzinfo=LONDON), dt.datetime(2022, 7, 1, tzinfo=LONDON)
+    )
+    table = ward_table(
+        medway_map,
+        [],
+        period=quarter,
+        as_of=dt.datetime(2022, 8, 31, tzinfo=LONDON),
+        incidence=by_ward,
+    )
+    months = [Month(2022, m) for m in (4, 5, 6)]
+    for row in table.rows:
+        assert row.crime == by_ward.total(areas=[row.ward], months=months, categories=CRIME)
+        assert row.asb == by_ward.total(areas=[row.ward], months=months, categories=ASB)
+    assert json.loads(json.dumps(table.to_dict()))["rows"][0]["crime"] == table.rows[0].crime
+    assert "<th style='text-align:left'>Crime</th>" in table._repr_html_()
+    plain = ward_table(
+        medway_map, [], period=quarter, as_of=dt.datetime(2022, 8, 31, tzinfo=LONDON)
+    )
+    assert plain.rows[0].crime is None
+    assert "not reported" in plain._repr_html_()

@@ -6,7 +6,8 @@ target, the share of neighbourhoods with a named officer contactable online, pri
 updated in the last three months and the level of abstraction. Medway asked for
 priorities, actions and outcomes ward by ward. The figures come from the other modules:
 `pact_core.teams`, `pact_core.priorities`, `pact_core.abstraction`, `pact_core.response`
-and `pact_core.case_review`.
+`pact_core.case_review` and, for crime and anti-social behaviour from police.uk's
+street-level data, `pact_core.crime`.
 
 Three rules:
 
@@ -34,6 +35,7 @@ from attrs.validators import instance_of
 
 from pact_core.abstraction import Accounts, ActivityClass
 from pact_core.case_review import Case, statistics
+from pact_core.crime import ASB, CRIME, Incidence, Month, SolvedShare
 from pact_core.intervals import Interval, require_aware
 from pact_core.priorities import EventKind, Register
 from pact_core.response import EventLog, ResponsePolicy, compliance
@@ -56,6 +58,7 @@ __all__ = [
     "WardTable",
     "force_scorecard",
     "neighbourhood_scorecard",
+    "period_months",
     "ward_table",
 ]
 
@@ -412,6 +415,66 @@ def _case_measures(cases: Iterable[Case] | None, period: Interval) -> list[Measu
     ]
 
 
+_CRIME_LABELS = (
+    ("crime_recorded", "Crimes recorded (police.uk)"),
+    ("asb_recorded", "Anti-social behaviour incidents (police.uk)"),
+)
+
+
+def period_months(period: Interval, tz: dt.tzinfo | None) -> tuple[Month, ...]:
+    """The police.uk months of a period: those that lie wholly inside it, as local months in *tz* (UTC when None).
+
+    police.uk never publishes the day, so a month partly outside the period is left out.
+
+    >>> [str(m) for m in period_months(Interval.parse("2022-01-01T00:00Z/P91D"), None)]
+    ['2022-01', '2022-02', '2022-03']
+    """
+    zone = tz or dt.timezone.utc
+    local = period.start.astimezone(zone)
+    month = Month(local.year, local.month)
+    found: list[Month] = []
+    while True:
+        first = dt.datetime(month.year, month.month, 1, tzinfo=zone)
+        following = month + 1
+        end = dt.datetime(following.year, following.month, 1, tzinfo=zone)
+        if end > period.end:
+            return tuple(found)
+        if first >= period.start:
+            found.append(month)
+        month = following
+
+
+def _crime_measures(
+    incidence: Incidence | None,
+    solved: SolvedShare | None,
+    town_centre_solved: SolvedShare | None,
+    area: str,
+    months: tuple[Month, ...],
+) -> list[Measure]:
+    if incidence is not None and not isinstance(incidence, Incidence):
+        raise TypeError(f"incidence must be an Incidence, got {incidence!r}")
+    found = []
+    for (key, label), kinds in zip(_CRIME_LABELS, (CRIME, ASB), strict=True):
+        if incidence is None:
+            found.append(Measure.missing(key, label, MeasureKind.COUNT))
+        else:
+            total = incidence.total(areas=[area], months=months, categories=kinds)
+            note = f"police.uk data published {incidence.publication}"
+            found.append(Measure.figure(key, label, MeasureKind.COUNT, total, note=note))
+    for key, label, share in (
+        ("crimes_solved", "Crimes solved", solved),
+        ("town_centre_crimes_solved", "Town centre crimes solved", town_centre_solved),
+    ):
+        if share is None:
+            found.append(Measure.missing(key, label, MeasureKind.SHARE))
+            continue
+        if not isinstance(share, SolvedShare):
+            raise TypeError(f"{key.replace('crimes_', '')} must be a SolvedShare, got {share!r}")
+        note = f"{share.policy}; police.uk data published {share.publication}; {share.pending} pending, {share.unknown} unknown"
+        found.append(Measure.share(key, label, share.solved, share.decided, note=note))
+    return found
+
+
 def neighbourhood_scorecard(  # noqa: PLR0913 - one optional argument per source of figures
     *,
     force: str,
@@ -426,6 +489,9 @@ def neighbourhood_scorecard(  # noqa: PLR0913 - one optional argument per source
     queries: Iterable[EventLog] | None = None,
     policy: ResponsePolicy | None = None,
     cases: Iterable[Case] | None = None,
+    incidence: Incidence | None = None,
+    solved: SolvedShare | None = None,
+    town_centre_solved: SolvedShare | None = None,
 ) -> NeighbourhoodScorecard:
     """A neighbourhood's scorecard for *period* at *as_of*, from whichever sources are given.
 
@@ -433,7 +499,10 @@ def neighbourhood_scorecard(  # noqa: PLR0913 - one optional argument per source
     the registers of its panels (those of other neighbourhoods are left out); *accounts*
     its abstraction accounts (the cells of this neighbourhood whose period starts inside
     *period*); *queries* the event logs of queries (against *policy*, the 72-hour
-    guarantee by default); *cases* the ASB Case Reviews of its area.
+    guarantee by default); *cases* the ASB Case Reviews of its area; *incidence* a
+    `pact_core.crime.Incidence` by neighbourhood (the neighbourhood's crime and ASB in the
+    police.uk months of *period*, see `period_months`); *solved* and *town_centre_solved*
+    its `pact_core.crime.SolvedShare` of crimes and of town-centre crimes.
 
     >>> import datetime as dt
     >>> from pact_core.intervals import Interval
@@ -457,7 +526,9 @@ def neighbourhood_scorecard(  # noqa: PLR0913 - one optional argument per source
         *_abstraction_measures(accounts, neighbourhood, period),
         *_response_measures(queries, policy or ResponsePolicy(), neighbourhood, period, as_of),
         *_case_measures(cases, period),
-    ]
+        *_crime_measures(incidence, solved, town_centre_solved, neighbourhood,
+                         period_months(period, as_of.tzinfo)),
+    ]  # fmt: skip
     return NeighbourhoodScorecard(force=force, neighbourhood=neighbourhood, name=name or neighbourhood,
                                   period=period, as_of=as_of, measures=tuple(measures))  # fmt: skip
 
@@ -583,7 +654,7 @@ def force_scorecard(
 
 @attrs.frozen(kw_only=True)
 class WardRow:
-    """One ward's line for a scrutiny committee: its neighbourhoods, current priorities, actions and outcomes in the period.
+    """One ward's line for a scrutiny committee: its neighbourhoods, current priorities, actions and outcomes in the period, and its crime and ASB.
 
     >>> WardRow(ward="E05014467", name="Strood North & Frindsbury", neighbourhoods=("Strood",), priorities=(), actions=0,
     ...         outcomes=()).to_dict()["actions"]
@@ -596,11 +667,14 @@ class WardRow:
     priorities: tuple[str, ...]
     actions: int
     outcomes: tuple[tuple[str, int], ...]
+    crime: int | None = None
+    asb: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The row as JSON-ready data."""
+        """The row as JSON-ready data (crime and ASB null when no police.uk data was given)."""
         return {"ward": self.ward, "name": self.name, "neighbourhoods": list(self.neighbourhoods),
-                "priorities": list(self.priorities), "actions": self.actions, "outcomes": dict(self.outcomes)}  # fmt: skip
+                "priorities": list(self.priorities), "actions": self.actions, "outcomes": dict(self.outcomes),
+                "crime": self.crime, "asb": self.asb}  # fmt: skip
 
 
 @attrs.frozen(kw_only=True)
@@ -629,32 +703,45 @@ class WardTable:
         body = "".join(
             "<tr>" + "".join(f"<td style='{_CELL}'>{html.escape(cell)}</td>" for cell in (
                 f"{row.ward} {row.name}", ", ".join(row.neighbourhoods), "; ".join(row.priorities) or "none",
-                str(row.actions), ", ".join(f"{k} {v}" for k, v in row.outcomes) or "none")) + "</tr>"
+                str(row.actions), ", ".join(f"{k} {v}" for k, v in row.outcomes) or "none",
+                "not reported" if row.crime is None else f"{row.crime:,}",
+                "not reported" if row.asb is None else f"{row.asb:,}")) + "</tr>"
             for row in self.rows
         )  # fmt: skip
         head = "".join(
             f"<th style='text-align:left'>{h}</th>"
-            for h in ("Ward", "Neighbourhoods", "Current priorities", "Actions", "Outcomes")
+            for h in (
+                "Ward",
+                "Neighbourhoods",
+                "Current priorities",
+                "Actions",
+                "Outcomes",
+                "Crime",
+                "ASB",
+            )
         )
         return (f"<table class='pact-wards' style='border-collapse:collapse'><caption style='text-align:left;font-weight:bold;padding:4px 0'>"
                 f"Priorities, actions and outcomes by ward: {html.escape(_period_text(self.period, self.as_of.tzinfo))}</caption>"
                 f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")  # fmt: skip
 
 
-def ward_table(
+def ward_table(  # noqa: PLR0913 - keyword-only sources of one table
     neighbourhood_map: NeighbourhoodMap,
     registers: Iterable[Register],
     *,
     period: Interval,
     as_of: dt.datetime,
     priority_wards: Mapping[str, Iterable[WardCode]] | None = None,
+    incidence: Incidence | None = None,
 ) -> WardTable:
-    """Priorities, actions and outcomes ward by ward, as Medway's scrutiny asked.
+    """Priorities, actions and outcomes ward by ward, as Medway's scrutiny asked, beside crime and ASB.
 
     A priority counts for every ward of its panel's neighbourhood, unless *priority_wards*
     (priority id to ward codes) pins it to some: a speeding priority on one road, say.
     Actions and outcomes (achieved, replaced, withdrawn, passed to a partner) are those
-    recorded in *period* by *as_of*; priorities are those current at *as_of*.
+    recorded in *period* by *as_of*; priorities are those current at *as_of*. With
+    *incidence* (a `pact_core.crime.Incidence` by ward), each row has the ward's crime and
+    anti-social behaviour in the police.uk months of *period*; without, they are not reported.
 
     >>> import datetime as dt
     >>> from shapely import box
@@ -668,6 +755,11 @@ def ward_table(
     if not isinstance(period, Interval):
         raise TypeError(f"period must be an Interval, got {period!r}")
     as_of = require_aware(as_of, field="as_of")
+    if incidence is not None and not isinstance(incidence, Incidence):
+        raise TypeError(f"incidence must be an Incidence, got {incidence!r}")
+    months = period_months(period, as_of.tzinfo)
+    crime = None if incidence is None else incidence.by_area(months=months, categories=CRIME)
+    asb = None if incidence is None else incidence.by_area(months=months, categories=ASB)
     pinned = {key: {code.value for code in codes} for key, codes in (priority_wards or {}).items()}
     # Each priority's figures once (its neighbourhood, whether current, its actions and
     # outcomes in the period); each ward then adds up the priorities that count for it.
@@ -699,5 +791,7 @@ def ward_table(
             for kind in ended:
                 counts[kind] = counts.get(kind, 0) + 1
         rows.append(WardRow(ward=ward.code.value, name=ward.name, neighbourhoods=ids, priorities=tuple(texts),
-                            actions=actions, outcomes=tuple(sorted(counts.items()))))  # fmt: skip
+                            actions=actions, outcomes=tuple(sorted(counts.items())),
+                            crime=None if crime is None else crime.get(ward.code.value, 0),
+                            asb=None if asb is None else asb.get(ward.code.value, 0)))  # fmt: skip
     return WardTable(period=period, as_of=as_of, rows=tuple(rows))
