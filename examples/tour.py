@@ -535,6 +535,60 @@ def case_review() -> Any:  # noqa: ANN401 - the cases
     return [reviewed, declined]
 
 
+def crime(medway: Any) -> None:  # noqa: ANN401 - the map from the geography section
+    section(
+        "Outcomes: crime and anti-social behaviour in Medway, January to August 2022 (police.uk)"
+    )
+    import csv  # noqa: PLC0415
+    import gzip  # noqa: PLC0415
+
+    from pact_core.crime import (  # noqa: PLC0415
+        ASB,
+        CRIME,
+        Month,
+        before_after,
+        crimes_from_csv,
+        hotspots,
+        incidence,
+        places_mask,
+        solved_share,
+    )
+    from pact_core.geography import WardLocator  # noqa: PLC0415
+
+    path = Path(__file__).parent / "data" / "kent-2022-01-to-08-medway-maidstone.csv.gz"
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as f:
+        crimes = crimes_from_csv(list(csv.reader(f)), publication=Month(2022, 8))
+    counts = incidence(crimes, WardLocator.from_map(medway))
+    names = {w.code.value: w.name for w in medway.wards}
+    print(
+        f"{len(crimes):,} rows read (Medway, Maidstone and Kent's rows with no location); every one counted:"
+    )
+    by_area = counts.by_area()
+    inside = sum(n for code, n in by_area.items() if code in names)
+    print(
+        f"  {inside:,} in Medway's wards, {by_area['<no location>']:,} with no location, {by_area['<outside>']:,} outside Medway"
+    )
+    crime_by_ward = counts.by_area(categories=CRIME)
+    top = sorted((n, names[code]) for code, n in crime_by_ward.items() if code in names)[-3:]
+    print("  most crime: " + ", ".join(f"{name} {n:,}" for n, name in reversed(top)))
+    share = solved_share(crimes)
+    print(f"  Medway and Maidstone crimes solved (charge, summons or out-of-court disposal): {share.solved:,} of {share.decided:,} "
+          f"decided ({float(share.share or 0):.1%}), {share.pending:,} pending, read from the {share.publication} publication")  # fmt: skip
+    centre = {"Chatham town centre": shapely.box(0.515, 51.378, 0.535, 51.386)}
+    town = solved_share(crimes, rows=places_mask(crimes, centre))
+    print(
+        f"  Chatham town centre crimes solved: {town.solved} of {town.decided} ({float(town.share or 0):.1%})"
+    )
+    found = hotspots(counts)
+    print(
+        f"  hotspots (exact binomial test, Holm): {', '.join(names[h.area] for h in found.hotspots[:4])}, ..."
+    )
+    change = before_after(counts, areas=["E05014450"], categories=ASB, before=[Month(2022, m) for m in (1, 2, 3)],
+                          after=[Month(2022, m) for m in (5, 6, 7)])  # fmt: skip
+    print(f"  ASB in Chatham Central & Brompton, Jan-Mar to May-Jul: {change.area_before} to {change.area_after}, "
+          f"against the rest of Medway: ratio {float(change.ratio or 0):.2f} (p = {change.p_value:.3f}), an association, not a cause")  # fmt: skip
+
+
 def scorecard(medway: Any, team: Any, register: Any, books: Any, cases: Any) -> None:  # noqa: ANN401
     section("Scorecard: Medway's published measures, April to December 2025")
     from pact_core.scorecard import force_scorecard, neighbourhood_scorecard, ward_table  # noqa: PLC0415
@@ -577,6 +631,7 @@ def main() -> None:
     register = priorities()
     books = abstraction()
     cases = case_review()
+    crime(medway)
     scorecard(medway, team, register, books, cases)
 
 
