@@ -12,12 +12,24 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from typing import TypeVar
 
 import attrs
 
 from pact_core.errors import InvalidPoliceData
 
 __all__ = ["Category", "Month", "Outcome"]
+
+
+_T = TypeVar("_T")
+
+
+def _look_up(table: dict[str, _T], text: str, field: str, rule: str) -> _T:
+    given: object = text
+    found = table.get(text) if isinstance(given, str) else None
+    if found is None:
+        raise InvalidPoliceData.must(field, rule, text)
+    return found
 
 
 class Category(enum.Enum):
@@ -63,13 +75,9 @@ class Category(enum.Enum):
         ...
         pact_core.errors.InvalidPoliceData: category must be one of police.uk's 14 categories (a slug or a name), got 'all-crime'
         """
-        given: object = text
-        found = _CATEGORIES.get(text) if isinstance(given, str) else None
-        if found is None:
-            raise InvalidPoliceData.must(
-                "category", "be one of police.uk's 14 categories (a slug or a name)", text
-            )
-        return found
+        return _look_up(
+            _CATEGORIES, text, "category", "be one of police.uk's 14 categories (a slug or a name)"
+        )
 
 
 _CATEGORY_LABELS = {
@@ -147,13 +155,12 @@ class Outcome(enum.Enum):
         ...
         pact_core.errors.InvalidPoliceData: outcome must be an outcome category police.uk publishes (a code or a name), got 'Sorted'
         """
-        given: object = text
-        found = _OUTCOMES.get(text) if isinstance(given, str) else None
-        if found is None:
-            raise InvalidPoliceData.must(
-                "outcome", "be an outcome category police.uk publishes (a code or a name)", text
-            )
-        return found
+        return _look_up(
+            _OUTCOMES,
+            text,
+            "outcome",
+            "be an outcome category police.uk publishes (a code or a name)",
+        )
 
 
 _OUTCOME_LABELS = {
