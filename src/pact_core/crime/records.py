@@ -469,7 +469,11 @@ def _from_sequences(items: list[Any], problems: _Problems) -> list[str]:
         problems.add("header", f"hold police.uk's street-level columns {list(CSV_HEADER)}", header)
         return []
     data = items[1:]
-    if set(map(len, data)) - {_WIDTH}:
+    try:
+        wrong = bool(set(map(len, data)) - {_WIDTH})
+    except TypeError:  # a row that is not a sequence: named below
+        wrong = True
+    if wrong:
         for i, row in enumerate(data):
             if isinstance(row, str) or not isinstance(row, Sequence):
                 raise TypeError(f"rows must all be sequences of str, got {row!r} at [{i}]")

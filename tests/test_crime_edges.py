@@ -1,0 +1,453 @@
+"""pact_core.crime at its edges: wrong types, empty inputs, every field of an API answer that can be wrong, tables in metres."""
+
+# This module passes values of the wrong type on purpose, to see them refused.
+# mypy: disable-error-code="arg-type, dict-item, list-item, operator, comparison-overlap"
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import numpy as np
+import pytest
+import shapely
+from shapely import box
+
+from pact_core.crime import (
+    ASB,
+    CSV_HEADER,
+    Category,
+    Choropleth,
+    Correction,
+    Crime,
+    CrimeTable,
+    Incidence,
+    Month,
+    Outcome,
+    OutcomePolicy,
+    RateComparison,
+    Resolution,
+    SolvedShare,
+    before_after,
+    crimes_from_csv,
+    crimes_from_policeuk,
+    hotspots,
+    incidence,
+    incidence_in_places,
+    outcomes_from_policeuk,
+    places_mask,
+    solved_by_area,
+    solved_share,
+)
+from pact_core.crime._exact import _log_sum, binomial_upper_tail
+from pact_core.errors import ExceptionGroup, InvalidCrime, InvalidPoliceData, InvalidPolicy
+from pact_core.geography import CoordinateSystem, Ward, WardCode, WardLocator
+from pact_core.panels import Panel
+from pact_core.priorities import (
+    CategoryMap,
+    EventKind,
+    Issue,
+    Priority,
+    PriorityEvent,
+    priority_areas_effect,
+    priority_effect,
+)
+from pact_core.scorecard import neighbourhood_scorecard, ward_table
+
+AUGUST = Month(2022, 8)
+
+
+def crime(n: int = 0, **fields: Any) -> Crime:
+    base: dict[str, Any] = {"id": f"c{n}", "month": Month(2022, 1), "category": Category.BURGLARY, "point": (0.5, 51.3),
+                            "location": "On or near Lane"}  # fmt: skip
+    return Crime(**(base | fields))
+
+
+def paths(answer: object, read: Any = crimes_from_policeuk) -> list[str]:
+    with pytest.raises(ExceptionGroup) as caught:
+        read(answer, publication=AUGUST)
+    return [p.path for p in caught.value.exceptions if isinstance(p, InvalidPoliceData)]
+
+
+def test_exact_tails_at_their_edges() -> None:
+    assert _log_sum([]) == -math.inf
+    assert _log_sum([-math.inf, -math.inf]) == -math.inf
+    assert binomial_upper_tail(1, 5, 0.0) == 0.0
+    assert binomial_upper_tail(1, 5, 1.0) == 1.0
+    assert binomial_upper_tail(6, 5, 0.5) == 0.0
+
+
+def test_values_refuse_wrong_types() -> None:
+    with pytest.raises(TypeError, match="lsoa_code must be a str or None"):
+        crime(lsoa_code=5)
+    with pytest.raises(TypeError, match="year must be an int"):
+        Month("2022", 1)
+    assert Month(2022, 1).__add__("1") is NotImplemented
+    assert Month(2022, 1).__sub__(1) is NotImplemented
+    with pytest.raises(TypeError, match="crimes must be Crime values"):
+        CrimeTable.from_crimes(["x"], publication=AUGUST)
+    table = CrimeTable.from_crimes([crime()], publication=AUGUST)
+    assert table.__add__(1) is NotImplemented
+    assert table.__eq__(1) is NotImplemented
+    with pytest.raises(InvalidCrime, match="columns must have one length"):
+        CrimeTable(publication=AUGUST, cells=table.cells, month=table.month, category=table.category,
+                   longitude=table.longitude, latitude=table.latitude, api=())  # fmt: skip
+    share = solved_share(table)
+    assert share.__add__(1) is NotImplemented
+    counts = incidence_in_places(table, {})
+    assert counts.__add__(1) is NotImplemented
+    assert counts.__eq__(1) is NotImplemented
+    assert hash(counts) == hash(incidence_in_places(table, {}))
+    with pytest.raises(InvalidCrime, match="level must be 'ward', 'neighbourhood' or 'place'"):
+        Incidence(level="county", publication=AUGUST, areas=(), area=counts.area, month=counts.month,
+                  category=counts.category, count=counts.count)  # fmt: skip
+    with pytest.raises(InvalidCrime, match="cells must have one length"):
+        Incidence(level="place", publication=AUGUST, areas=(), area=counts.area[:0], month=counts.month,
+                  category=counts.category, count=counts.count)  # fmt: skip
+    other = Incidence(level="ward", publication=AUGUST, areas=counts.areas, area=counts.area, month=counts.month,
+                      category=counts.category, count=counts.count)  # fmt: skip
+    with pytest.raises(InvalidCrime, match="incidence must share a level and publication to add"):
+        counts + other
+
+
+def test_readers_refuse_wrong_types() -> None:
+    header = list(CSV_HEADER)
+    with pytest.raises(TypeError, match="rows must all be mappings or all sequences"):
+        crimes_from_csv([dict.fromkeys(header, ""), ["x"]], publication=AUGUST)
+    with pytest.raises(TypeError, match="rows must all be sequences of str"):
+        crimes_from_csv([header, 5], publication=AUGUST)
+    good = ["", "2022-01", "K", "K", "", "", "No Location", "", "", "Anti-social behaviour", "", ""]
+    # A mapping with the right number of keys but another name for one of them.
+    renamed = dict(zip(["Crime Id", *header[1:]], good, strict=True))
+    with pytest.raises(ExceptionGroup) as caught:
+        crimes_from_csv([renamed], publication=AUGUST)
+    assert "[0] must have police.uk's street-level columns" in str(caught.value.exceptions[0])
+    with pytest.raises(ExceptionGroup) as caught:
+        crimes_from_csv(
+            [dict(zip(header, good, strict=True)) | {"Context": None}], publication=AUGUST
+        )
+    assert "a short row" in str(caught.value.exceptions[0])
+    bad_month: list[Any] = list(good)
+    bad_month[1] = 202201
+    with pytest.raises(TypeError, match=r'rows\[0\]\["Month"\] must be a str, got 202201'):
+        crimes_from_csv([header, bad_month], publication=AUGUST)
+    bad_type: list[Any] = list(good)
+    bad_type[9] = None
+    with pytest.raises(TypeError, match=r'rows\[0\]\["Crime type"\] must be a str, got None'):
+        crimes_from_csv([header, bad_type], publication=AUGUST)
+    months = [list(good), list(good)]
+    months[0][1], months[1][1] = "2022-1x", "20221-01"
+    with pytest.raises(ExceptionGroup) as caught:
+        crimes_from_csv([header, *months], publication=AUGUST)
+    assert [p.path for p in caught.value.exceptions if isinstance(p, InvalidPoliceData)] == [
+        '[0]["Month"]',
+        '[1]["Month"]',
+    ]
+    accented = list(good)
+    accented[1] = "2022-0é"
+    with pytest.raises(ExceptionGroup):
+        crimes_from_csv([header, accented], publication=AUGUST)
+    with pytest.raises(TypeError, match="publication must be a Month"):
+        outcomes_from_policeuk([], publication="2022-08")
+
+
+CRIME_ITEM: dict[str, Any] = {
+    "category": "burglary", "location_type": "Force", "context": "",
+    "outcome_status": {"category": "Under investigation", "date": "2017-01"},
+    "location": {"latitude": "52.6334", "street": {"id": 882380, "name": "On or near Petrol Station"}, "longitude": "-1.14"},
+    "persistent_id": "4d83", "id": 54726925, "location_subtype": "", "month": "2017-01",
+}  # fmt: skip
+
+
+def test_every_field_of_an_api_crime_that_can_be_wrong() -> None:
+    answer = [
+        {key: value for key, value in CRIME_ITEM.items() if key != "category"},
+        {**CRIME_ITEM, "context": 5},
+        {**CRIME_ITEM, "id": "54726925"},
+        {**CRIME_ITEM, "location": "Lane"},
+        {**CRIME_ITEM, "location": {**CRIME_ITEM["location"], "street": None}},
+        {**CRIME_ITEM, "location": {**CRIME_ITEM["location"], "longitude": 200}},
+        {**CRIME_ITEM, "outcome_status": "charged"},
+        {**CRIME_ITEM, "outcome_status": {"category": 5, "date": "2017-01"}},
+        {**CRIME_ITEM, "month": None},
+    ]
+    assert paths(answer) == [
+        '[0]["category"]', '[1]["context"]', '[2]["id"]', '[3]["location"]', '[4]["location"]["street"]',
+        '[5]["location"]["longitude"]', '[6]["outcome_status"]', '[7]["outcome_status"]["category"]',
+        '[7]["outcome_status"]["category"]', '[8]["month"]',
+    ]  # fmt: skip
+    numbers = {
+        **CRIME_ITEM,
+        "location": {**CRIME_ITEM["location"], "latitude": 52.6334, "longitude": -1},
+    }
+    table = crimes_from_policeuk([numbers], publication=AUGUST)
+    assert table.crime(0).point == (-1.0, 52.6334)
+
+
+def test_every_field_of_an_api_outcome_that_can_be_wrong() -> None:
+    crime_item = {key: value for key, value in CRIME_ITEM.items() if key != "outcome_status"}
+    good = {
+        "category": {"code": "imprisoned", "name": "Offender sent to prison"},
+        "date": "2017-01",
+        "person_id": None,
+        "crime": crime_item,
+    }
+    answer = [
+        "an outcome",
+        {**good, "category": "imprisoned"},
+        {**good, "category": {"code": None, "name": "Offender sent to prison"}},
+        {**good, "category": {"code": "sorted", "name": "Sorted"}},
+        {**good, "category": {"code": "imprisoned", "name": None}},
+        {**good, "crime": None},
+        {**good, "crime": {**crime_item, "category": "mugging"}},
+        {**good, "person_id": True},
+    ]
+    assert paths(answer, outcomes_from_policeuk) == [
+        "[0]", '[1]["category"]', '[2]["category"]["code"]', '[3]["category"]["code"]', '[4]["category"]["name"]',
+        '[5]["crime"]', '[6]["crime"]["category"]', '[7]["person_id"]',
+    ]  # fmt: skip
+    penalty = {
+        **good,
+        "category": {"code": "penalty-notice-issued", "name": "Offender given a penalty notice"},
+    }
+    assert (
+        outcomes_from_policeuk([penalty], publication=AUGUST)[0].outcome
+        is Outcome.PENALTY_NOTICE_ISSUED
+    )
+
+
+def test_policies_and_shares_refuse_what_they_cannot_read() -> None:
+    with pytest.raises(TypeError, match="classes must be a mapping"):
+        OutcomePolicy(name="x", source="y", classes=[])
+    with pytest.raises(TypeError, match="classes must map Outcome to Resolution"):
+        OutcomePolicy(name="x", source="y", classes={"charged": Resolution.SOLVED})
+    table = CrimeTable.from_crimes(
+        [crime(0), crime(1, category=Category.DRUGS, outcome=Outcome.CHARGED)], publication=AUGUST
+    )
+    with pytest.raises(TypeError, match="crimes must be a CrimeTable"):
+        solved_share([])
+    with pytest.raises(TypeError, match="policy must be an OutcomePolicy"):
+        solved_share(table, policy="strict")
+    assert solved_share(table, categories=[Category.DRUGS]).solved == 1
+    assert solved_share(table, categories=[Category.BURGLARY]).without == 1
+    ward = Ward(code=WardCode("E05000001"), name="W", generation="WD25", geometry=box(0, 51, 1, 52))
+    locator = WardLocator.from_wards([ward])
+    with pytest.raises(TypeError, match="crimes must be a CrimeTable"):
+        solved_by_area([], locator)
+    with pytest.raises(TypeError, match="locator must be a WardLocator"):
+        solved_by_area(table, [ward])
+    with pytest.raises(InvalidCrime, match="by must be 'ward', or 'neighbourhood'"):
+        solved_by_area(table, locator, by="neighbourhood")
+    nowhere = CrimeTable.from_crimes([crime(0, point=None)], publication=AUGUST)
+    assert solved_by_area(nowhere, locator)["E05000001"].crimes == 0
+
+
+def test_incidence_refuses_what_it_cannot_count() -> None:
+    table = CrimeTable.from_crimes([crime(0, point=None)], publication=AUGUST)
+    ward = Ward(code=WardCode("E05000001"), name="W", generation="WD25", geometry=box(0, 51, 1, 52))
+    locator = WardLocator.from_wards([ward])
+    assert incidence(table, locator).by_area() == {
+        "E05000001": 0,
+        "<no location>": 1,
+        "<outside>": 0,
+    }
+    with pytest.raises(TypeError, match="crimes must be a CrimeTable"):
+        incidence([], locator)
+    with pytest.raises(TypeError, match="locator must be a WardLocator"):
+        incidence(table, [ward])
+    with pytest.raises(InvalidCrime, match="by must be 'ward' or 'neighbourhood'"):
+        incidence(table, locator, by="county")
+    with pytest.raises(TypeError, match="places must be a mapping"):
+        places_mask(table, [box(0, 0, 1, 1)])
+    with pytest.raises(TypeError, match="crimes must be a CrimeTable"):
+        incidence_in_places([], {})
+
+
+def test_a_wide_span_of_months_counts_sparsely() -> None:
+    """Ten thousand years of months and a few rows: the cells are found without a dense array."""
+    rows = [crime(n, month=Month(year, 1)) for n, year in enumerate((1, 5000, 9999))]
+    counts = incidence_in_places(
+        CrimeTable.from_crimes(rows, publication=AUGUST), {"Place": box(0, 51, 1, 52)}
+    )
+    assert [r[1] for r in counts.rows()] == ["0001-01", "5000-01", "9999-01"]
+
+
+def test_analyses_refuse_what_they_cannot_read() -> None:
+    table = CrimeTable.from_crimes(
+        [crime(0, month=Month(2022, m)) for m in range(1, 4)], publication=AUGUST
+    )
+    counts = incidence_in_places(table, {"Place": box(0, 51, 1, 52)})
+    with pytest.raises(TypeError, match="counts must be an Incidence"):
+        hotspots([])
+    with pytest.raises(TypeError, match="correction must be a Correction"):
+        hotspots(counts, correction="holm")
+    found = hotspots(counts)
+    with pytest.raises(InvalidCrime, match="share_of_areas must be from 0 to 1"):
+        found.share_in_top(1.5)
+    with pytest.raises(TypeError, match="counts must be an Incidence"):
+        before_after(
+            [], areas=["Place"], categories=ASB, before=[Month(2022, 1)], after=[Month(2022, 2)]
+        )
+    with pytest.raises(InvalidCrime, match="confidence must be between 0 and 1"):
+        before_after(
+            counts,
+            areas=["Place"],
+            categories=ASB,
+            before=[Month(2022, 1)],
+            after=[Month(2022, 2)],
+            confidence=1.0,
+        )
+    with pytest.raises(InvalidCrime, match="before must hold at least one Month"):
+        before_after(counts, areas=["Place"], categories=ASB, before=[], after=[Month(2022, 2)])
+    nothing_before = RateComparison(area_before=0, area_after=2, rest_before=1, rest_after=1, p_value=1.0, interval=(0.0, math.inf),
+                                    confidence=0.95, before=(), after=(), areas=(), categories=(), publication=AUGUST)  # fmt: skip
+    assert (nothing_before.ratio, nothing_before.area_change, nothing_before.rest_change) == (
+        None,
+        None,
+        1,
+    )
+    assert RateComparison(area_before=1, area_after=2, rest_before=0, rest_after=1, p_value=1.0, interval=(0.0, 1.0), confidence=0.95,
+                          before=(), after=(), areas=(), categories=(), publication=AUGUST).rest_change is None  # fmt: skip
+
+
+def test_pictures_refuse_what_they_cannot_draw() -> None:
+    with pytest.raises(InvalidCrime, match=r"geometries\['A'\] must be a non-empty Polygon"):
+        Choropleth(title="t", legend="l", values={"A": 1}, geometries={"A": shapely.Point(0, 0)})
+    metres = Choropleth(title="t", legend="l", values={"A": 1}, geometries={"A": box(0, 0, 1000, 1000)},
+                        coordinates=CoordinateSystem.METRES)  # fmt: skip
+    assert "scale(1.0,-1)" in metres._repr_svg_()
+    assert metres.colour(None) == "#d9d9d9"
+
+
+def test_category_maps_and_priority_effects_refuse_wrong_types() -> None:
+    with pytest.raises(TypeError, match="links must be a mapping"):
+        CategoryMap(name="x", links=[("drugs", {Category.DRUGS})])
+    with pytest.raises(TypeError, match="links must be keyed by category names"):
+        CategoryMap(name="x", links={5: {Category.DRUGS}})
+    table = CrimeTable.from_crimes(
+        [crime(0, month=Month(2022, m)) for m in range(1, 4)], publication=AUGUST
+    )
+    counts = incidence_in_places(table, {"Place": box(0, 51, 1, 52)})
+    priority = Priority(id="P1", panel=Panel(force="kent", neighbourhood="N", name="N PACT"), issue=Issue(category="burglary", place="X"),
+                        text="Burglary", events=[PriorityEvent(kind=EventKind.ADOPTED, at=dt.datetime(2022, 2, 1, tzinfo=dt.timezone.utc))])  # fmt: skip
+    with pytest.raises(TypeError, match="priority must be a Priority"):
+        priority_effect("P1", counts, areas=["Place"], tz=dt.timezone.utc)
+    with pytest.raises(TypeError, match="mapping must be a CategoryMap"):
+        priority_effect(priority, counts, areas=["Place"], tz=dt.timezone.utc, mapping={})
+    with pytest.raises(InvalidPolicy):
+        priority_areas_effect(
+            [priority],
+            counts,
+            category="litter",
+            areas_of={},
+            before=[Month(2022, 1)],
+            after=[Month(2022, 3)],
+        )
+
+
+def test_the_scorecard_refuses_wrong_crime_sources() -> None:
+    from pact_core.intervals import Interval  # noqa: PLC0415
+
+    period = Interval.parse("2022-01-01T00:00Z/2022-04-01T00:00Z")
+    as_of = dt.datetime(2022, 8, 1, tzinfo=dt.timezone.utc)
+    with pytest.raises(TypeError, match="incidence must be an Incidence"):
+        neighbourhood_scorecard(
+            force="kent", neighbourhood="N", period=period, as_of=as_of, incidence={}
+        )
+    with pytest.raises(TypeError, match="solved must be a SolvedShare"):
+        neighbourhood_scorecard(
+            force="kent", neighbourhood="N", period=period, as_of=as_of, solved=0.5
+        )
+    from pact_core.geography import Neighbourhood, NeighbourhoodMap  # noqa: PLC0415
+
+    ward = Ward(code=WardCode("E05000001"), name="W", generation="WD25", geometry=box(0, 0, 1, 1))
+    town = NeighbourhoodMap(force="kent", wards=[ward], coordinates=CoordinateSystem.METRES,
+                            neighbourhoods=[Neighbourhood(force="kent", id="N", name="N", wards={ward.code})])  # fmt: skip
+    with pytest.raises(TypeError, match="incidence must be an Incidence"):
+        ward_table(town, [], period=period, as_of=as_of, incidence=[])
+    share = SolvedShare(
+        solved=1, not_solved=1, pending=0, unknown=0, without=0, publication=AUGUST, policy="p"
+    )
+    assert np.isclose(
+        neighbourhood_scorecard(
+            force="kent", neighbourhood="N", period=period, as_of=as_of, solved=share
+        )
+        .measure("crimes_solved")
+        .value
+        or 0,
+        0.5,
+    )
+    assert Correction.NONE.adjust([]) == []
+
+
+def test_the_bulk_paths_fall_back_to_naming_each_bad_field() -> None:
+    header = list(CSV_HEADER)
+    good = [
+        "",
+        "2022-01",
+        "K",
+        "K",
+        "0.5",
+        "51.3",
+        "On or near Lane",
+        "",
+        "",
+        "Anti-social behaviour",
+        "",
+        "",
+    ]
+    # A coordinate holding a comma parses to too many numbers in bulk.
+    comma = list(good)
+    comma[4] = "0.5,0.6"
+    # Months of seven characters, one with a letter.
+    letter = list(good)
+    letter[1] = "2022-1x"
+    with pytest.raises(ExceptionGroup) as caught:
+        crimes_from_csv([header, good, comma, letter], publication=AUGUST)
+    assert [p.path for p in caught.value.exceptions if isinstance(p, InvalidPoliceData)] == [
+        '[1]["Longitude"]',
+        '[2]["Month"]',
+    ]
+    # Mapping rows: a short row among good ones, and a long row among good ones.
+    rows = [
+        dict(zip(header, good, strict=True)),
+        dict(zip(header, good, strict=True)) | {"Context": None},
+    ]
+    with pytest.raises(ExceptionGroup) as caught:
+        crimes_from_csv(rows, publication=AUGUST)
+    assert [p.path for p in caught.value.exceptions if isinstance(p, InvalidPoliceData)] == ["[1]"]
+    rows = [
+        dict(zip(header, good, strict=True)),
+        dict(zip(header, good, strict=True)) | {None: ["extra"]},
+    ]
+    with pytest.raises(ExceptionGroup) as caught:
+        crimes_from_csv(rows, publication=AUGUST)
+    assert [p.path for p in caught.value.exceptions if isinstance(p, InvalidPoliceData)] == ["[1]"]
+
+
+def test_api_coordinates_that_are_missing_or_not_numbers() -> None:
+    answer = [
+        {**CRIME_ITEM, "location": {**CRIME_ITEM["location"], "latitude": None}},
+        {
+            **CRIME_ITEM,
+            "location": {
+                key: value for key, value in CRIME_ITEM["location"].items() if key != "longitude"
+            },
+        },
+    ]
+    assert paths(answer) == ['[0]["location"]["latitude"]', '[1]["location"]["longitude"]']
+
+
+def test_fractions_on_a_map_and_months_of_a_period_that_starts_mid_month() -> None:
+    from fractions import Fraction  # noqa: PLC0415
+
+    from pact_core.intervals import Interval  # noqa: PLC0415
+    from pact_core.scorecard import period_months  # noqa: PLC0415
+
+    third = Choropleth(
+        title="t", legend="l", values={"A": Fraction(1, 3)}, geometries={"A": box(0, 51, 1, 52)}
+    )
+    assert "0.333" in third._repr_svg_()
+    months = period_months(Interval.parse("2022-01-15T00:00Z/2022-04-01T00:00Z"), None)
+    assert [str(m) for m in months] == ["2022-02", "2022-03"]
