@@ -14,7 +14,7 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.py"))
 
 # Arguments for examples whose default is a full-size run (a national year of crime, 40 s on
 # two cores): the suite runs them smaller, and tests/test_distributed.py checks their answers.
-ARGUMENTS = {"distributed_crime.py": ["60000"]}
+ARGUMENTS = {"distributed_crime.py": ["20000"]}
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
