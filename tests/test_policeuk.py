@@ -413,3 +413,30 @@ def test_locate_neighbourhood_to_and_from_a_locator_answer() -> None:
     outside = Location(ward=None, neighbourhood=None, status=LocationStatus.OUTSIDE)
     assert LocatedNeighbourhood.from_location(outside, force="metropolitan") is None
     assert not answer.matches(outside, force="metropolitan")
+
+
+def test_contact_details_that_are_not_an_object_of_strings_are_errors_with_their_path() -> None:
+    """Issue 22's known escape: a string where police.uk gives an object raised AttributeError."""
+    people: list[dict[str, Any]] = [
+        {"name": "A", "rank": "PC", "bio": None, "contact_details": "a@example.org"},
+        {
+            "name": "B",
+            "rank": "PC",
+            "bio": None,
+            "contact_details": {"email": "b@example.org", "phone": 101, "web": None},
+        },
+        {"name": "C", "rank": "Chief Wizard", "bio": None, "contact_details": None},
+    ]
+    with pytest.raises(ExceptionGroup) as caught:
+        members_from_policeuk(people)
+    found = [(type(p).__name__, getattr(p, "path", None)) for p in caught.value.exceptions]
+    assert found == [
+        ("InvalidPoliceData", '[0]["contact_details"]'),
+        ("InvalidPoliceData", '[1]["contact_details"]["phone"]'),
+        ("UnknownRankError", None),
+    ]
+    assert "must be a string or null, got 101" in str(caught.value.exceptions[1])
+    (member,) = members_from_policeuk(
+        [{**people[1], "contact_details": {"email": "b@example.org", "web": None, "x": ""}}]
+    )
+    assert dict(member.contact) == {"email": "b@example.org"}

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pact_core.errors import ExceptionGroup, UnknownRankError
+from pact_core.policeuk._reading import Reader
 from pact_core.teams import Member, Role, Team, classify_rank
 
 __all__ = ["members_from_policeuk", "team_to_policeuk"]
@@ -28,13 +29,32 @@ _DISPLAY = {
 }
 
 
+def _contact(value: object, index: int, problems: list[Exception]) -> dict[str, str] | None:
+    """A person's contact details (null and empty ones left out), or None with each bad field a problem."""
+    reader = Reader()
+    path = f'[{index}]["contact_details"]'
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        reader.fail(path, "be a JSON object or null", value)
+    else:
+        for key, detail in value.items():
+            if detail is not None and not isinstance(detail, str):
+                reader.fail(f'{path}["{key}"]', "be a string or null", detail)
+    problems.extend(reader.problems)
+    if reader.problems or not isinstance(value, Mapping):
+        return None
+    return {str(k): v for k, v in value.items() if v}
+
+
 def members_from_policeuk(
     people: Sequence[Mapping[str, Any]], *, unknown_rank: Role | None = None
 ) -> tuple[Member, ...]:
     """Build members from a police.uk ``people`` list (``[{name, rank, bio, contact_details}]``).
 
     A rank pact_core cannot understand is an error, reported for every person at once,
-    unless *unknown_rank* says which role to give them.
+    unless *unknown_rank* says which role to give them; so are contact details that are not
+    a JSON object of strings (`pact_core.errors.InvalidPoliceData`, with the JSON path).
 
     >>> from pact_core.teams import Role
     >>> people = [{"name": "Andy Cooper", "rank": "Neighbourhood Sgt", "bio": "<p>...</p>", "contact_details": {"email": "a@example.org"}}]
@@ -58,18 +78,21 @@ def members_from_policeuk(
             continue
         role = title.role if title is not None else unknown_rank
         assert role is not None  # noqa: S101 - one of the two branches above gave a role
-        contact = person.get("contact_details") or {}
+        contact = _contact(person.get("contact_details"), index, problems)
+        if contact is None:
+            continue
         members.append(
             Member(
                 name=person.get("name"),
                 role=role,
-                contact={str(k): str(v) for k, v in contact.items() if v},
+                contact=contact,
                 acting=title.acting if title is not None else False,
             )
         )
     if problems:
         raise ExceptionGroup(
-            f"{len(problems)} of {len(people)} people have ranks pact_core does not know", problems
+            f"{len(problems)} problem(s) reading {len(people)} people: ranks pact_core does not know, or contact details that are not text",
+            problems,
         )
     return tuple(members)
 
