@@ -15,12 +15,12 @@ from sybil import Sybil
 from sybil.parsers.markdown import PythonCodeBlockParser, SkipParser
 
 settings.register_profile("dev", max_examples=50)
-# 400 examples a property in CI (was 1,000): the whole run must stay under 20 minutes on a
-# 2-core machine, and the properties that find bugs here do so well inside 400; tests that
+# 250 examples a property in CI (was 1,000): the whole run must stay under 20 minutes on a
+# 2-core machine, and the properties that find bugs here do so well inside 250; tests that
 # need more or fewer scale from this (see `heavy` and `light` in the property modules).
 settings.register_profile(
     "ci",
-    max_examples=400,
+    max_examples=250,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,
