@@ -263,6 +263,16 @@ def _ordered(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(n for n in names if n not in unplaced)) + tuple(unplaced)
 
 
+def _located_index(crimes: CrimeTable, locator: WardLocator, by: str) -> NDArray[np.int64]:
+    """Each row's ward (or neighbourhood) index in the locator, located in one call: -1 outside, -2 without a point."""
+    index = np.full(len(crimes), -2, dtype=np.int64)
+    located = crimes.located
+    if located.any():
+        found = locator.locate_many_xy(crimes.longitude[located], crimes.latitude[located])
+        index[located] = found.ward_index if by == "ward" else found.neighbourhood_index
+    return index
+
+
 def incidence(
     crimes: CrimeTable,
     locator: WardLocator,
@@ -303,12 +313,9 @@ def incidence(
     position = np.array(
         [areas.index(n) for n in names] + [len(areas) - 1], dtype=np.int64
     )  # -1: outside
-    located = crimes.located
-    area = np.full(len(crimes), len(areas) - 2, dtype=np.int64)  # no location
-    if located.any():
-        found = locator.locate_many_xy(crimes.longitude[located], crimes.latitude[located])
-        index = found.ward_index if by == "ward" else found.neighbourhood_index
-        area[located] = position[index]
+    index = _located_index(crimes, locator, by)
+    # Rows without a point are -2 and count as no location; -1 (outside) picks the last position.
+    area = np.where(index == -2, len(areas) - 2, position[np.maximum(index, -1)])
     return Incidence._from_keys(
         by,
         crimes.publication,

@@ -12,16 +12,20 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 import numpy as np
 from attrs.validators import instance_of
 
 from pact_core.crime.categories import Category, Month, Outcome
+from pact_core.crime.incidence import _located_index
 from pact_core.crime.records import CATEGORIES, OUTCOMES, CrimeTable
 from pact_core.errors import InvalidCrime, InvalidPolicy
 from pact_core.geography import WardLocator
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
 
 __all__ = ["OutcomePolicy", "Resolution", "SolvedShare", "solved_by_area", "solved_share"]
 
@@ -269,7 +273,23 @@ def solved_share(
     policy = OutcomePolicy.home_office() if policy is None else policy
     if not isinstance(policy, OutcomePolicy):
         raise TypeError(f"policy must be an OutcomePolicy, got {policy!r}")
-    keep = crimes.category != CATEGORIES.index(Category.ANTI_SOCIAL_BEHAVIOUR)
+    counts = _counts(
+        crimes, policy, np.zeros(len(crimes), dtype=np.int64), 1, rows, categories, months
+    )
+    return _share(counts[0], crimes, policy)
+
+
+def _counts(  # noqa: PLR0913, PLR0917 - the private core of both public functions
+    crimes: CrimeTable,
+    policy: OutcomePolicy,
+    area: NDArray[np.int64],
+    areas: int,
+    rows: NDArray[np.bool_] | None,
+    categories: Iterable[Category] | None,
+    months: Iterable[Month] | None,
+) -> list[list[int]]:
+    """Per area (rows whose *area* is 0 to *areas* - 1), the crimes of each `Resolution` and those without an outcome, in one pass."""
+    keep = (crimes.category != CATEGORIES.index(Category.ANTI_SOCIAL_BEHAVIOUR)) & (area >= 0)
     if rows is not None:
         mask = np.asarray(rows)
         if mask.dtype != np.bool_ or mask.shape != keep.shape:
@@ -282,15 +302,20 @@ def solved_share(
         keep &= np.isin(crimes.category, wanted)
     if months is not None:
         keep &= np.isin(crimes.month, [m.ordinal for m in months])
-    outcome = crimes.outcome[keep]
-    readings = policy._codes()[outcome[outcome >= 0]]
-    counts = np.bincount(readings, minlength=len(Resolution)).tolist()
+    outcome = crimes.outcome
+    kinds = len(Resolution) + 1  # the readings, then "without an outcome"
+    reading = np.where(outcome >= 0, policy._codes()[np.maximum(outcome, 0)], kinds - 1)
+    totals = np.bincount(area[keep] * kinds + reading[keep], minlength=areas * kinds)
+    return [[int(n) for n in row] for row in totals.reshape(areas, kinds).tolist()]
+
+
+def _share(counts: list[int], crimes: CrimeTable, policy: OutcomePolicy) -> SolvedShare:
     return SolvedShare(
         solved=counts[0],
         not_solved=counts[1],
         pending=counts[2],
         unknown=counts[3],
-        without=int((outcome < 0).sum()),
+        without=counts[4],
         publication=crimes.publication,
         policy=policy.name,
     )
@@ -332,14 +357,7 @@ def solved_by_area(  # noqa: PLR0913 - keyword-only options of one figure
     names = (
         [w.code.value for w in locator.wards] if by == "ward" else list(locator.neighbourhood_ids)
     )
-    area = np.full(len(crimes), -1, dtype=np.int64)
-    located = crimes.located
-    if located.any():
-        found = locator.locate_many_xy(crimes.longitude[located], crimes.latitude[located])
-        area[located] = found.ward_index if by == "ward" else found.neighbourhood_index
-    return {
-        name: solved_share(
-            crimes, policy=policy, rows=area == i, categories=categories, months=months
-        )
-        for i, name in enumerate(names)
-    }
+    policy = OutcomePolicy.home_office() if policy is None else policy
+    area = _located_index(crimes, locator, by)
+    counts = _counts(crimes, policy, area, len(names), None, categories, months)
+    return {name: _share(found, crimes, policy) for name, found in zip(names, counts, strict=True)}
