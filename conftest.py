@@ -2,7 +2,8 @@
 
 Hypothesis profiles: ``dev`` (the default, quick) and ``ci`` (thorough); choose one with
 the ``HYPOTHESIS_PROFILE`` environment variable.
-Sybil runs every ``python`` code block in README.md and docs/*.md.
+Sybil runs every ``python`` code block in README.md and docs/*.md, under the ``docs``
+profile (20 examples a property).
 """
 
 from __future__ import annotations
@@ -10,22 +11,40 @@ from __future__ import annotations
 import doctest
 import os
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 from sybil import Sybil
 from sybil.parsers.markdown import PythonCodeBlockParser, SkipParser
 
-settings.register_profile("dev", max_examples=50)
+# No explain phase: it re-runs a found example's strategy hundreds of times to say which
+# parts of it mattered, which costs 20 s for one `find` of a rich strategy (the toolkit's
+# minimal-example tests are all `find`s); a failing property still reports its example.
+_PHASES = [phase for phase in Phase if phase is not Phase.explain]
+settings.register_profile("dev", max_examples=50, phases=_PHASES)
 # 250 examples a property in CI (was 1,000): the whole run must stay under 20 minutes on a
 # 2-core machine, and the properties that find bugs here do so well inside 250; tests that
 # need more or fewer scale from this (see `heavy` and `light` in the property modules).
 settings.register_profile(
     "ci",
     max_examples=250,
+    phases=_PHASES,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+_PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "dev")
+settings.load_profile(_PROFILE)
+# The documentation's examples show how to write a property; they are run to prove that
+# they work, not to hunt bugs (the suite's own properties do that), so 20 examples each.
+settings.register_profile("docs", settings.get_profile(_PROFILE), max_examples=20)
+
+
+def _docs_profile(namespace: dict[str, object]) -> None:
+    settings.load_profile("docs")
+
+
+def _back_to_the_suite_s_profile(namespace: dict[str, object]) -> None:
+    settings.load_profile(_PROFILE)
+
 
 pytest_collect_file = Sybil(
     parsers=[
@@ -33,4 +52,6 @@ pytest_collect_file = Sybil(
         SkipParser(),
     ],
     patterns=["README.md", "docs/*.md"],
+    setup=_docs_profile,
+    teardown=_back_to_the_suite_s_profile,
 ).pytest()

@@ -138,7 +138,9 @@ from pact_core.testing import (
 )
 
 UTC = dt.timezone.utc
-# Each example builds panels, registers or several kinds of value: a fifth of the profile's examples keeps CI quick.
+# Each example builds panels, registers or several kinds of value: a fifth of the profile's
+# examples keeps CI quick. The `*_types_are_registered` tests use it too: they check that
+# `st.from_type` reaches the strategies, whose own tests (at the full budget) check the values.
 heavy = settings(max_examples=max(10, settings().max_examples // 5))
 LOW = dt.datetime(2025, 3, 1, tzinfo=UTC)
 HIGH = dt.datetime(2025, 4, 1, tzinfo=dt.timezone(dt.timedelta(hours=1)))
@@ -201,6 +203,7 @@ def test_intervals_cover_tiny_and_huge() -> None:
     find(intervals(), lambda i: i.duration < dt.timedelta(seconds=1) and i.start.year != 2000)
 
 
+@heavy
 @given(st.from_type(Interval))
 def test_from_type_is_registered(interval: Interval) -> None:
     assert isinstance(interval, Interval)
@@ -352,6 +355,7 @@ def test_bad_working_calendar_arguments() -> None:
         working_calendars(holidays=HolidayCalendar())  # type: ignore[arg-type]
 
 
+@heavy
 @given(st.from_type(Holiday), st.from_type(HolidayCalendar), st.from_type(WorkingCalendar))
 def test_calendar_types_are_registered(
     holiday: Holiday, holidays: HolidayCalendar, working: WorkingCalendar
@@ -403,6 +407,7 @@ def test_bad_geography_arguments() -> None:
         neighbourhood_maps(force="")
 
 
+@heavy
 @given(st.from_type(WardCode), st.from_type(Ward), st.from_type(NeighbourhoodMap))
 def test_geography_types_are_registered(
     code: WardCode, ward: Ward, neighbourhood_map: NeighbourhoodMap
@@ -443,6 +448,7 @@ def test_bad_team_arguments() -> None:
         teams(max_areas=0)
 
 
+@heavy
 @given(st.from_type(Member), st.from_type(Team), st.from_type(TeamModel))
 def test_team_types_are_registered(member: Member, team: Team, model: TeamModel) -> None:
     assert isinstance(member, Member)
@@ -500,6 +506,7 @@ def test_bad_response_arguments() -> None:
         response_policies(working_time="yes")  # type: ignore[arg-type]
 
 
+@heavy
 @given(st.from_type(Query), st.from_type(EventLog), st.from_type(ResponsePolicy))
 def test_response_types_are_registered(query: Query, log: EventLog, policy: ResponsePolicy) -> None:
     assert isinstance(query, Query)
@@ -580,6 +587,7 @@ def test_bad_extra_arguments() -> None:
         meetings(panels=[])  # type: ignore[arg-type]
 
 
+@heavy
 @given(st.tuples(*(st.from_type(kind) for kind in EXTRA_TYPES)))
 def test_extra_types_are_registered(values: tuple[object, ...]) -> None:
     assert all(isinstance(value, kind) for value, kind in zip(values, EXTRA_TYPES, strict=True))
@@ -721,6 +729,7 @@ def test_abstraction_strategies_shrink_cover_and_refuse_bad_arguments() -> None:
         duty_records(activities="patrol")  # type: ignore[arg-type]
 
 
+@heavy
 @given(st.from_type(DutyRecord), st.from_type(AbstractionPolicy))
 def test_abstraction_types_are_registered(record: DutyRecord, policy: AbstractionPolicy) -> None:
     assert isinstance(record, DutyRecord)
@@ -781,6 +790,7 @@ def test_case_review_strategies_shrink_cover_and_refuse_bad_arguments() -> None:
         cases(applications=[])  # type: ignore[arg-type]
 
 
+@heavy
 @given(st.tuples(*(st.from_type(kind) for kind in CASE_REVIEW_TYPES)))
 def test_case_review_types_are_registered(values: tuple[object, ...]) -> None:
     assert all(isinstance(v, kind) for v, kind in zip(values, CASE_REVIEW_TYPES, strict=True))
