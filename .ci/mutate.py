@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MODULES = {
     "calendars": "src/pact_core/calendars.py",
     "teams": "src/pact_core/teams.py",
-    "response": "src/pact_core/response.py",
+    "response": "src/pact_core/response",  # a package: every module of it
 }
 _FLIP = {
     ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt,
@@ -58,9 +58,18 @@ _SYMBOL = {
 @dataclass(frozen=True)
 class Mutant:
     module: str
-    number: int  # the position among the module's mutation points, in walk order
+    path: str  # the file changed, from the checkout's root
+    number: int  # the position among the file's mutation points, in walk order
     line: int
     change: str
+
+
+def _files(module: str) -> list[str]:
+    """The source files of a module: the file itself, or every module of a package."""
+    target = ROOT / MODULES[module]
+    if target.is_dir():
+        return sorted(str(p.relative_to(ROOT)) for p in target.rglob("*.py"))
+    return [MODULES[module]]
 
 
 def _skipped(tree: ast.Module) -> set[int]:
@@ -159,15 +168,20 @@ def _excused(source: str) -> set[int]:
 
 
 def mutants(module: str) -> list[Mutant]:
-    source = (ROOT / MODULES[module]).read_text(encoding="utf-8")
-    tree = ast.parse(source)
-    walker = _Mutator(None, _skipped(tree), _excused(source))
-    walker.visit(tree)
-    return [Mutant(module, i, line, change) for i, (line, change) in enumerate(walker.points)]
+    found = []
+    for path in _files(module):
+        source = (ROOT / path).read_text(encoding="utf-8")
+        tree = ast.parse(source)
+        walker = _Mutator(None, _skipped(tree), _excused(source))
+        walker.visit(tree)
+        found += [
+            Mutant(module, path, i, line, change) for i, (line, change) in enumerate(walker.points)
+        ]
+    return found
 
 
 def mutated_source(mutant: Mutant) -> str:
-    source = (ROOT / MODULES[mutant.module]).read_text(encoding="utf-8")
+    source = (ROOT / mutant.path).read_text(encoding="utf-8")
     tree = ast.parse(source)
     tree = _Mutator(mutant.number, _skipped(tree), _excused(source)).visit(tree)
     return ast.unparse(ast.fix_missing_locations(tree))
@@ -192,8 +206,8 @@ def _test_command(module: str) -> list[str]:
 
 def run(mutant: Mutant, workdir: Path, timeout: float) -> tuple[Mutant, str]:
     """Apply *mutant* in *workdir* (a copy of the checkout), run its tests, restore the file."""
-    target = workdir / MODULES[mutant.module]
-    original = (ROOT / MODULES[mutant.module]).read_text(encoding="utf-8")
+    target = workdir / mutant.path
+    original = (ROOT / mutant.path).read_text(encoding="utf-8")
     target.write_text(mutated_source(mutant), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(workdir / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
     try:
@@ -241,12 +255,12 @@ def main() -> None:
         if args.sample is not None and args.sample < len(found):
             found = sorted(
                 random.Random(f"{args.seed}-{module}").sample(found, args.sample),
-                key=lambda m: m.number,
+                key=lambda m: (m.path, m.number),
             )
         chosen.extend(found)
     if args.list:
         for m in chosen:
-            print(f"{m.module}:{m.line} #{m.number} {m.change}")
+            print(f"{m.path}:{m.line} #{m.number} {m.change}")
         return
 
     began = time.perf_counter()
@@ -287,7 +301,7 @@ def main() -> None:
                     mutant, outcome = future.result()
                     results[mutant.module].append((mutant, outcome))
                     print(
-                        f"{mutant.module}:{mutant.line} #{mutant.number} {mutant.change}: {outcome}",
+                        f"{mutant.path}:{mutant.line} #{mutant.number} {mutant.change}: {outcome}",
                         flush=True,
                     )
     print(f"\n{len(chosen)} mutants in {time.perf_counter() - began:.0f} s")
@@ -296,9 +310,9 @@ def main() -> None:
         print(
             f"  {module:<10} {killed}/{len(outcomes)} killed, {killed / max(1, len(outcomes)):.1%}"
         )
-        for mutant, outcome in sorted(outcomes, key=lambda pair: pair[0].number):
+        for mutant, outcome in sorted(outcomes, key=lambda pair: (pair[0].path, pair[0].number)):
             if outcome == "survived":
-                print(f"    survived: {MODULES[module]}:{mutant.line} {mutant.change}")
+                print(f"    survived: {mutant.path}:{mutant.line} {mutant.change}")
 
 
 if __name__ == "__main__":
