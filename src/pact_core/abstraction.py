@@ -8,7 +8,8 @@ so the definition is a policy value: an `AbstractionPolicy` classes every activi
 **Theory of operation.**
 
 `account` checks a set of `DutyRecord`s all at once (an activity the policy does not
-class, one officer in two places at once), cuts every record where a local day, week or
+class, one officer in two places at once, unless an `Overlaps` rule says whose the
+shared time is), cuts every record where a local day, week or
 month of the caller's ``tz`` begins, and sums whole microseconds per cell: officer,
 team, neighbourhood, period, class and activity. The result, `Accounts`, is a value that
 adds: accounting two disjoint sets of records and adding the results equals accounting
@@ -27,6 +28,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import enum
+import itertools
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -47,6 +49,7 @@ __all__ = [
     "ActivityClass",
     "Cell",
     "DutyRecord",
+    "Overlaps",
     "Row",
     "Shortfall",
     "Standard",
@@ -382,6 +385,28 @@ def _boundaries(
     return starts, dates
 
 
+class Overlaps(enum.Enum):
+    """What accounting does where one officer's records overlap: an officer is in one place at a time.
+
+    * ``ERROR`` (the default): every overlapping pair is an error, naming both records;
+    * ``LATER_WINS``: the shared time goes to the record that starts later (the change of
+      activity: a patrol interrupted by an hour of response cover is that hour's cover);
+      of records that start together, the one given later wins (a correction);
+    * ``SPLIT``: the shared time is divided equally between the records that share it,
+      within each period, to the microsecond (a leftover microsecond goes to the record
+      given first).
+
+    Either way every microsecond of the officer's time is counted once.
+
+    >>> [rule.value for rule in Overlaps]
+    ['error', 'later wins', 'split']
+    """
+
+    ERROR = "error"
+    LATER_WINS = "later wins"
+    SPLIT = "split"
+
+
 Row = tuple[str, dt.datetime, dt.datetime, str, str, str]
 """A duty record as a plain row: (officer, start, end, activity, neighbourhood, team)."""
 
@@ -430,7 +455,7 @@ def _instant_error(start: object, end: object, where: str) -> Exception:
 
 
 def _checked(
-    rows: Sequence[Row], policy: AbstractionPolicy, noun: str
+    rows: Sequence[Row], policy: AbstractionPolicy, noun: str, overlaps: Overlaps
 ) -> tuple[list[ActivityClass | None], list[int], list[int]]:
     """Class every row and read its instants, reporting every problem of the set at once."""
     known = dict(policy.classes)
@@ -472,11 +497,62 @@ def _checked(
                     index=index,
                 )
             )
-    problems.extend(_overlaps(rows, starts, ends, noun))
+    if overlaps is Overlaps.ERROR:
+        problems.extend(_overlaps(rows, starts, ends, noun))
     if problems:
         problems.sort(key=lambda err: err.index if err.index is not None else -1)
         raise ExceptionGroup(f"{len(problems)} problems in {len(rows)} duty records", problems)
     return classes, starts, ends
+
+
+def _pieces(
+    rows: Sequence[Row], starts: list[int], ends: list[int], overlaps: Overlaps, cuts: list[int]
+) -> list[tuple[int, int, int]]:
+    """Each row's time as (row, begin, end) pieces, overlapping time given as *overlaps* says (*cuts*: period starts, for SPLIT)."""
+    if overlaps is Overlaps.ERROR:  # checked: nothing overlaps
+        return [(i, begin, end) for i, (begin, end) in enumerate(zip(starts, ends, strict=True))]
+    by_officer: dict[str, list[int]] = {}
+    for index, row in enumerate(rows):
+        by_officer.setdefault(row[0], []).append(index)
+    pieces: list[tuple[int, int, int]] = []
+    for indices in by_officer.values():
+        indices.sort(key=lambda i: (starts[i], ends[i], i))
+        cluster, reach = [indices[0]], ends[indices[0]]
+        for index in [*indices[1:], -1]:
+            if index >= 0 and starts[index] < reach:
+                cluster.append(index)
+                reach = max(reach, ends[index])
+                continue
+            pieces += _shared(cluster, starts, ends, overlaps, cuts)
+            cluster, reach = [index], ends[index]
+    return pieces
+
+
+def _shared(
+    cluster: list[int], starts: list[int], ends: list[int], overlaps: Overlaps, cuts: list[int]
+) -> list[tuple[int, int, int]]:
+    """The pieces of one officer's records that overlap one another, in a chain."""
+    if len(cluster) == 1:
+        return [(cluster[0], starts[cluster[0]], ends[cluster[0]])]
+    low, high = starts[cluster[0]], max(ends[i] for i in cluster)
+    edges = {starts[i] for i in cluster} | {ends[i] for i in cluster}
+    if overlaps is Overlaps.SPLIT:  # a share never crosses into another period
+        edges |= {cut for cut in cuts if low < cut < high}
+    points = sorted(edges)
+    pieces = []
+    for a, b in itertools.pairwise(points):
+        here = sorted(i for i in cluster if starts[i] <= a and ends[i] >= b)
+        if overlaps is Overlaps.LATER_WINS or len(here) == 1:
+            pieces.append((max(here, key=lambda i: (starts[i], i)), a, b))
+            continue
+        share, extra = divmod(b - a, len(here))
+        cursor = a
+        for n, i in enumerate(here):
+            length = share + (n < extra)
+            if length:
+                pieces.append((i, cursor, cursor + length))
+                cursor += length
+    return pieces
 
 
 def _account_rows(  # noqa: PLR0913 - private, the one core of two entry points
@@ -487,20 +563,25 @@ def _account_rows(  # noqa: PLR0913 - private, the one core of two entry points
     unit: CalendarUnit,
     noun: str,
     within: Interval | None,
+    overlaps: Overlaps = Overlaps.ERROR,
 ) -> Accounts:
     """Check every row at once, then cut and sum them: the one core of `account` and `account_table`."""
-    classes, starts, ends = _checked(rows, policy, noun)
-    if within is not None:
+    classes, starts, ends = _checked(rows, policy, noun, overlaps)
+    cuts: list[int] = []
+    if overlaps is Overlaps.SPLIT and rows:
+        cuts = _boundaries(unit, tz, _EPOCH + min(starts) * _MICRO, _EPOCH + max(ends) * _MICRO)[0]
+    pieces = _pieces(rows, starts, ends, overlaps, cuts)
+    low, high = (
+        (min(starts, default=0), max(ends, default=0))
+        if within is None
         # Every record was checked; only the time inside the period is accounted.
-        low = (within.start - _EPOCH) // _MICRO
-        high = (within.end - _EPOCH) // _MICRO
-        kept = [
-            (row, kind, max(begin, low), min(finish, high))
-            for row, kind, begin, finish in zip(rows, classes, starts, ends, strict=True)
-            if begin < high and finish > low
-        ]
-    else:
-        kept = list(zip(rows, classes, starts, ends, strict=True))
+        else ((within.start - _EPOCH) // _MICRO, (within.end - _EPOCH) // _MICRO)
+    )
+    kept = [
+        (rows[i], classes[i], max(begin, low), min(finish, high))
+        for i, begin, finish in pieces
+        if begin < high and finish > low
+    ]
     cells: dict[tuple[Any, ...], int] = {}  # (officer, team, neighbourhood, slot, class, activity)
     dates: list[dt.date] = []
     if kept:
@@ -538,7 +619,11 @@ def _account_rows(  # noqa: PLR0913 - private, the one core of two entry points
     )
 
 
-def _arguments(policy: object, tz: object, unit: CalendarUnit | str) -> CalendarUnit:
+def _arguments(
+    policy: object, tz: object, unit: CalendarUnit | str, overlaps: object
+) -> CalendarUnit:
+    if not isinstance(overlaps, Overlaps):
+        raise TypeError(f"overlaps must be an Overlaps, got {overlaps!r}")
     if not isinstance(policy, AbstractionPolicy):
         raise TypeError(f"policy must be an AbstractionPolicy, got {policy!r}")
     if not isinstance(tz, dt.tzinfo):
@@ -552,19 +637,22 @@ def _within(within: object) -> Interval | None:
     return within
 
 
-def account(
+def account(  # noqa: PLR0913 - the options are keyword-only
     records: Iterable[DutyRecord],
     policy: AbstractionPolicy,
     *,
     tz: dt.tzinfo,
     unit: CalendarUnit | str = CalendarUnit.MONTH,
     within: Interval | None = None,
+    overlaps: Overlaps = Overlaps.ERROR,
 ) -> Accounts:
     """Account duty records by local *unit* of *tz*: every record checked, cut at period boundaries, summed.
 
     An activity the policy does not class, and every pair of one officer's overlapping
     records, are reported at once (an `ExceptionGroup` of `InvalidDutyRecord`, each
     naming the records by index): nothing is silently defaulted or counted twice.
+    With *overlaps* ``Overlaps.LATER_WINS`` or ``Overlaps.SPLIT``, overlapping records
+    are no error: their shared time goes to one of them, or is divided, once.
     With *within*, only the time inside that interval is accounted (a record that
     straddles its edge counts in part); every record given is still checked.
 
@@ -577,21 +665,24 @@ def account(
     >>> summary.rate, summary.community_share
     (Fraction(1, 4), Fraction(3, 4))
     """
-    checked = _arguments(policy, tz, unit)
+    checked = _arguments(policy, tz, unit, overlaps)
     rows = [
         (r.officer, r.interval.start, r.interval.end, r.activity, r.neighbourhood, r.team)
         for r in all_of(records, DutyRecord, "records")
     ]
-    return _account_rows(rows, policy, tz=tz, unit=checked, noun="records", within=_within(within))
+    return _account_rows(
+        rows, policy, tz=tz, unit=checked, noun="records", within=_within(within), overlaps=overlaps
+    )
 
 
-def account_table(
+def account_table(  # noqa: PLR0913 - the options are keyword-only
     rows: Iterable[Row],
     policy: AbstractionPolicy,
     *,
     tz: dt.tzinfo,
     unit: CalendarUnit | str = CalendarUnit.MONTH,
     within: Interval | None = None,
+    overlaps: Overlaps = Overlaps.ERROR,
 ) -> Accounts:
     """Account plain rows ``(officer, start, end, activity, neighbourhood, team)``, as a force's duty table holds them.
 
@@ -606,7 +697,7 @@ def account_table(
     >>> books.summary().community_share
     Fraction(1, 1)
     """
-    checked = _arguments(policy, tz, unit)
+    checked = _arguments(policy, tz, unit, overlaps)
     items = list(rows)
     given: list[object] = list(items)
     for row in given:
@@ -614,7 +705,9 @@ def account_table(
             raise TypeError(
                 f"rows must be (officer, start, end, activity, neighbourhood, team) tuples, got {row!r}"
             )
-    return _account_rows(items, policy, tz=tz, unit=checked, noun="rows", within=_within(within))
+    return _account_rows(
+        items, policy, tz=tz, unit=checked, noun="rows", within=_within(within), overlaps=overlaps
+    )
 
 
 @attrs.frozen(kw_only=True)
