@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 import shapely
 from attrs.validators import instance_of
+from shapely.errors import ShapelyError
 from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
@@ -273,7 +274,8 @@ def wards_from_geojson(  # noqa: PLR0913, PLR0912 - keyword-only options of one 
                 geometry=geometry,
                 local_authority=authority,
             )
-        except (PactError, TypeError, KeyError, AttributeError, ValueError) as err:
+        # shapely's own errors too: a geometry of type "" is a GeometryTypeError (found by fuzzing).
+        except (PactError, TypeError, KeyError, AttributeError, ValueError, ShapelyError) as err:
             problems.append(_located(err, where))
             continue
         if ward.code.value in seen:
