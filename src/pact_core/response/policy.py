@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from pact_core.calendars import WorkingCalendar
 
 
+#: What the elapsed loop reads of a goal (see `Goal._elapsed_spec`).
+_ElapsedSpec = tuple[EventKind, bool, bool, dt.timedelta, "dt.timedelta | None"]
+
 __all__ = ["Clock", "Goal", "ReopenRule", "ResponsePolicy"]
 
 
@@ -78,6 +81,18 @@ class Goal:
     @functools.cached_property
     def _warning_times(self) -> tuple[tuple[float, dt.timedelta], ...]:
         return tuple((w, self.target * w) for w in self.warnings)
+
+    @functools.cached_property
+    def _elapsed_spec(self) -> _ElapsedSpec:
+        """What the elapsed loop of `pact_core.response.status` reads of the goal: its event, pauses, reopening, target and lowest warning time."""
+        at_risk = self._warning_times[0][1] if self._warning_times else None
+        return (
+            self.met_by,
+            self.pauses_stop_clock,
+            self.reopen is ReopenRule.RESTART,
+            self.target,
+            at_risk,
+        )
 
     def __attrs_post_init__(self) -> None:
         problems: list[InvalidPolicy] = []
