@@ -3,8 +3,9 @@
 The package does no I/O: callers pass in instants, time zones, geometries and mappings,
 and get immutable values back.
 The names most users need are re-exported here; each lives in its subject module.
-The calendars and the geographic ones are imported only when first used (PEP 562), so
-``import pact_core`` does not import shapely or dateutil, and costs little more than attrs.
+Each is imported only when first used (PEP 562), so ``import pact_core`` imports no
+other module at all: not attrs, shapely or dateutil; the first use of a name pays for its
+module.
 
 >>> import pact_core
 >>> pact_core.Interval.parse("2025-03-28T12:00Z/PT72H").duration.days
@@ -16,12 +17,11 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from pact_core.errors import PactError
-from pact_core.intervals import CalendarUnit, Interval, merge
-
 if TYPE_CHECKING:
     from pact_core.calendars import HolidayCalendar, WorkingCalendar
+    from pact_core.errors import PactError
     from pact_core.geography import NeighbourhoodMap, Ward, WardCode
+    from pact_core.intervals import CalendarUnit, Interval, merge
 
 __all__ = [
     "CalendarUnit",
@@ -39,6 +39,10 @@ __all__ = [
 __version__ = "0.1.0.dev0"
 
 _LAZY = {
+    "PactError": "pact_core.errors",
+    "CalendarUnit": "pact_core.intervals",
+    "Interval": "pact_core.intervals",
+    "merge": "pact_core.intervals",
     "HolidayCalendar": "pact_core.calendars",
     "WorkingCalendar": "pact_core.calendars",
     "NeighbourhoodMap": "pact_core.geography",
@@ -48,7 +52,7 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> object:
-    """Import the calendars and the geographic names (and so shapely) only when they are first used."""
+    """Import each re-exported name's module (and so attrs, dateutil or shapely) only when the name is first used."""
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'pact_core' has no attribute {name!r}")
