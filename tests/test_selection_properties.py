@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from abcvoting import abcrules
 from abcvoting.preferences import Profile as ApprovalProfile
@@ -15,6 +15,7 @@ from pref_voting.voting_methods import borda as pv_borda
 from pref_voting.voting_methods import instant_runoff as pv_instant_runoff
 from pref_voting.voting_methods import plurality as pv_plurality
 
+from pact_core.errors import ExceptionGroup
 from pact_core.selection import (
     ApprovalBallot,
     RankedBallot,
@@ -29,6 +30,9 @@ from pact_core.selection import (
     stv,
 )
 from pact_core.testing import approval_ballots, ranked_ballots, score_ballots
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 CANDIDATES = st.sampled_from(range(5))
 RANKED = st.lists(ranked_ballots(candidates=CANDIDATES), max_size=12)
@@ -216,3 +220,31 @@ def test_a_profile_counts_exactly_as_its_ballots(
         ballots, seats=seats, transfer=transfer, decimals=decimals, tie_break=chain
     )
     assert profile.total + profile.abstentions == sum(b.weight for b in ballots)
+
+
+class _Marked(ApprovalBallot[Any]):
+    """An ApprovalBallot of a subclass: `approval` counts it ballot by ballot, the general path."""
+
+
+@given(
+    st.lists(approval_ballots(candidates=st.integers(0, 5)), max_size=20),
+    st.integers(1, 3),
+    st.none() | st.just(range(6)) | st.just(range(3)),
+)
+def test_approval_in_bulk_equals_ballot_by_ballot(
+    ballots: list[ApprovalBallot[int]], seats: int, candidates: range | None
+) -> None:
+    # The bulk path weighs each distinct approved set once; the general one counts every ballot.
+    marked = [_Marked(b.approved, weight=b.weight) for b in ballots]
+    assert _approval_or_problems(marked, seats, candidates) == _approval_or_problems(
+        ballots, seats, candidates
+    )
+
+
+def _approval_or_problems(
+    ballots: Sequence[ApprovalBallot[int]], seats: int, candidates: range | None
+) -> object:
+    try:
+        return approval(ballots, seats=seats, candidates=candidates)
+    except ExceptionGroup as group:  # a ballot names a candidate outside range(3)
+        return [str(e) for e in group.exceptions]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pact_core._validation import require_int
 from pact_core.errors import ExceptionGroup, InvalidBallot, InvalidChoice, InvalidElection
-from pact_core.selection._prepare import _prepare
+from pact_core.selection._prepare import _check_arguments, _prepare
 from pact_core.selection.ballots import ApprovalBallot, C, RankedBallot, ScoreBallot
 from pact_core.selection.profile import (
     RankedProfile,
@@ -138,13 +138,18 @@ def approval(
     >>> approval(approval_ballots([{"drugs", "speeding"}, {"drugs"}, {"litter"}]), seats=2).chosen
     ('drugs', 'litter')
     """
-    counted, allowed, abstentions = _prepare(
-        ballots, ApprovalBallot, seats=seats, candidates=candidates, tie_break=tie_break
-    )
-    totals: Counter[C] = Counter(dict.fromkeys(allowed, 0))
-    for ballot in counted:
-        for candidate in ballot.approved:
-            totals[candidate] += ballot.weight
+    items = list(ballots)
+    fast = _approval_totals(items, seats, candidates, tie_break)
+    if fast is not None:
+        totals, allowed, abstentions = fast
+    else:  # ballots of another type, or naming unknown candidates: every problem named
+        counted, allowed, abstentions = _prepare(
+            items, ApprovalBallot, seats=seats, candidates=candidates, tie_break=tie_break
+        )
+        totals = dict.fromkeys(allowed, 0)
+        for ballot in counted:
+            for candidate in ballot.approved:
+                totals[candidate] += ballot.weight
     return _ranked_selection(
         "approval",
         {c: Fraction(n) for c, n in totals.items()},
@@ -153,6 +158,37 @@ def approval(
         tie_break=tie_break,
         abstentions=abstentions,
     )
+
+
+def _approval_totals(
+    items: list[Any], seats: int, candidates: Iterable[C] | None, tie_break: Sequence[TieBreak]
+) -> tuple[dict[C, int], tuple[C, ...], int] | None:
+    """Approval totals in bulk: each distinct approved set weighed once, then its candidates credited.
+
+    Voters approve few candidates of few, so their sets repeat: 10,000 ballots over 12
+    candidates hold a few hundred. None when a ballot is not an `ApprovalBallot` or names
+    a candidate outside *candidates*, for `_prepare` to report every such ballot.
+    """
+    _check_arguments(seats, tie_break)
+    if not set(map(type, items)) <= {ApprovalBallot}:
+        return None
+    weights: dict[frozenset[C], int] = {}
+    get = weights.get
+    for ballot in items:
+        approved = ballot.approved
+        weights[approved] = get(approved, 0) + ballot.weight
+    named: set[C] = set().union(*weights)
+    if candidates is not None:
+        given = set(candidates)
+        if not named <= given:
+            return None
+        named = given
+    abstentions = weights.pop(frozenset(), 0)
+    totals = dict.fromkeys(sorted(named), 0)
+    for approved, weight in weights.items():
+        for candidate in approved:
+            totals[candidate] += weight
+    return totals, tuple(totals), abstentions
 
 
 def borda(
