@@ -15,7 +15,7 @@ from pref_voting.voting_methods import borda as pv_borda
 from pref_voting.voting_methods import instant_runoff as pv_instant_runoff
 from pref_voting.voting_methods import plurality as pv_plurality
 
-from pact_core.errors import ExceptionGroup
+from pact_core.errors import ExceptionGroup, InvalidBallot
 from pact_core.selection import (
     ApprovalBallot,
     RankedBallot,
@@ -29,10 +29,11 @@ from pact_core.selection import (
     score,
     stv,
 )
+from pact_core.selection import ranked_ballots as build_ranked
 from pact_core.testing import approval_ballots, ranked_ballots, score_ballots
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 CANDIDATES = st.sampled_from(range(5))
 RANKED = st.lists(ranked_ballots(candidates=CANDIDATES), max_size=12)
@@ -248,3 +249,35 @@ def _approval_or_problems(
         return approval(ballots, seats=seats, candidates=candidates)
     except ExceptionGroup as group:  # a ballot names a candidate outside range(3)
         return [str(e) for e in group.exceptions]
+
+
+@given(
+    st.lists(st.lists(st.integers(0, 4), max_size=5) | st.just([1, 1]), max_size=12),
+    st.none() | st.lists(st.integers(-1, 4) | st.booleans(), min_size=12, max_size=12),
+    st.none() | st.just(range(5)) | st.just(range(2)),
+)
+def test_a_profile_from_rankings_equals_one_from_ballots(
+    rows: list[list[int]], weights: list[int] | None, candidates: range | None
+) -> None:
+    # from_rankings merges and checks distinct rankings in bulk; through ballots, each is
+    # checked alone. Both give the same profile, or the same problems.
+    if weights is not None:
+        weights = (
+            weights[: len(rows)] if len(rows) % 3 else weights
+        )  # sometimes one per row, sometimes not
+    assert _profile_or_problems(
+        lambda: RankedProfile.from_rankings(rows, weights=weights, candidates=candidates)
+    ) == _profile_or_problems(
+        lambda: RankedProfile.from_ballots(
+            build_ranked(rows, weights=weights), candidates=candidates
+        )
+    )
+
+
+def _profile_or_problems(build: Callable[[], object]) -> object:
+    try:
+        return build()
+    except ExceptionGroup as group:
+        return [str(e) for e in group.exceptions]
+    except (InvalidBallot, TypeError) as err:
+        return (type(err), str(err))

@@ -10,6 +10,7 @@ light). Every rule gives the same `Selection` from a profile as from its ballots
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from typing import TYPE_CHECKING, Any, Generic
 
 import attrs
@@ -73,10 +74,29 @@ class RankedProfile(Generic[C]):
         weights: Iterable[int] | None = None,
         candidates: Iterable[C] | None = None,
     ) -> RankedProfile[C]:
-        """Gather plain rankings (and weights), reporting every bad one at once, as `ranked_ballots` does."""
+        """Gather plain rankings (and weights), reporting every bad one at once, as `ranked_ballots` does.
+
+        Real elections repeat rankings (thousands of ballots, a few thousand distinct), so
+        the rankings are merged first and each distinct one checked once; any problem sends
+        the rows through `ranked_ballots`, which names every bad one.
+        """
         from pact_core.selection.ballots import ranked_ballots  # noqa: PLC0415 - avoids a cycle
 
-        return cls.from_ballots(ranked_ballots(rankings, weights=weights), candidates=candidates)
+        rows = list(rankings)
+        counts = None if weights is None else list(weights)
+        merged = _merged(rows, counts)
+        allowed = None if merged is None else _allowed(merged, candidates)
+        if merged is None or allowed is None:
+            return cls.from_ballots(ranked_ballots(rows, weights=counts), candidates=candidates)
+        abstentions = merged.pop((), 0)
+        index = {candidate: i for i, candidate in enumerate(allowed)}
+        ordered = sorted((tuple(map(index.__getitem__, r)), w) for r, w in merged.items())
+        return cls(
+            candidates=allowed,
+            rankings=tuple(ranking for ranking, _ in ordered),
+            weights=tuple(weight for _, weight in ordered),
+            abstentions=abstentions,
+        )
 
     @property
     def total(self) -> int:
@@ -111,6 +131,45 @@ class RankedProfile(Generic[C]):
         padded = np.where(matrix < 0, n, matrix).T
         offsets = np.arange(padded.shape[0], dtype=np.int64)[:, None] * (n + 1)
         return np.ascontiguousarray(padded + offsets).ravel()
+
+
+def _merged(rows: list[Any], counts: list[Any] | None) -> dict[tuple[Any, ...], int] | None:
+    """Each distinct ranking with its total weight, or None if a row or weight is not as `RankedBallot` takes it."""
+    try:
+        if counts is None:  # one ballot a row: counted in C
+            merged: dict[tuple[Any, ...], int] = Counter(map(tuple, rows))
+        elif (
+            len(counts) != len(rows) or set(map(type, counts)) - {int} or min(counts, default=1) < 1
+        ):
+            return None
+        else:
+            merged = {}
+            get = merged.get
+            for row, weight in zip(rows, counts, strict=True):
+                ranking = tuple(row)
+                merged[ranking] = get(ranking, 0) + weight
+    except TypeError:  # a row that is not iterable, or a candidate that cannot be hashed
+        return None
+    for ranking in merged:
+        if len(set(ranking)) != len(ranking):
+            return None
+    return dict(merged)
+
+
+def _allowed(
+    merged: dict[tuple[Any, ...], int], candidates: Iterable[Any] | None
+) -> tuple[Any, ...] | None:
+    """The candidates, sorted, as `_prepare` gives them; None if a ranking names one outside *candidates*."""
+    named: set[Any] = set().union(*merged)
+    if candidates is not None:
+        given = set(candidates)
+        if not named <= given:
+            return None
+        named = given
+    try:
+        return tuple(sorted(named))
+    except TypeError:  # candidates that do not sort: `_prepare` says so
+        return None
 
 
 def _profile_arguments(
