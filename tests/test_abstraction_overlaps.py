@@ -199,3 +199,14 @@ def test_each_officer_s_time_is_counted_once(
         for r in rows
     ]
     assert account(records, POLICY, tz=LONDON, unit=unit, overlaps=overlaps) == books
+
+
+def test_a_share_too_small_to_divide_gives_some_records_nothing() -> None:
+    # Two microseconds among three records: the last gets none, and has no cell.
+    tiny = [
+        duty(at(7), at(7) + dt.timedelta(microseconds=2), what)
+        for what in ("patrol", "court", "training")
+    ]
+    books = account(tiny, POLICY, tz=LONDON, overlaps=Overlaps.SPLIT)
+    micro = {cell.activity: m * 60_000_000 for cell, m in books.minutes()}
+    assert micro == {"patrol": 1, "court": 1}
