@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import HealthCheck, Phase, example, find, given, settings
@@ -137,11 +137,29 @@ from pact_core.testing import (
     working_calendars,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 UTC = dt.timezone.utc
 # Each example builds panels, registers or several kinds of value: a fifth of the profile's
 # examples keeps CI quick. The `*_types_are_registered` tests use it too: they check that
 # `st.from_type` reaches the strategies, whose own tests (at the full budget) check the values.
 heavy = settings(max_examples=max(10, settings().max_examples // 5))
+# A found example that nothing looks at need not be shrunk: generation alone (shrinking a
+# rich value took up to 20 s a search).
+_UNSHRUNK = settings(phases=[Phase.generate], database=None, max_examples=2000)
+
+
+def covers(
+    strategy: st.SearchStrategy[Any],
+    condition: Callable[[Any], bool],
+    *,
+    settings: settings = _UNSHRUNK,
+) -> None:
+    """*strategy* can generate a value meeting *condition* (`find` raises `NoSuchExample` if not)."""
+    find(strategy, condition, settings=settings)
+
+
 LOW = dt.datetime(2025, 3, 1, tzinfo=UTC)
 HIGH = dt.datetime(2025, 4, 1, tzinfo=dt.timezone(dt.timedelta(hours=1)))
 
@@ -199,8 +217,8 @@ def test_intervals_shrink_to_a_microsecond_in_2000() -> None:
 
 
 def test_intervals_cover_tiny_and_huge() -> None:
-    find(intervals(), lambda i: i.duration > dt.timedelta(days=365 * 1000))
-    find(intervals(), lambda i: i.duration < dt.timedelta(seconds=1) and i.start.year != 2000)
+    covers(intervals(), lambda i: i.duration > dt.timedelta(days=365 * 1000))
+    covers(intervals(), lambda i: i.duration < dt.timedelta(seconds=1) and i.start.year != 2000)
 
 
 @heavy
@@ -321,11 +339,11 @@ def test_working_calendars_use_the_given_strategies(calendar: WorkingCalendar) -
 
 
 def test_calendar_strategies_cover_their_space() -> None:
-    find(
+    covers(
         holiday_calendars(),
         lambda c: c.rules is not None and bool(c.additions) and bool(c.removals),
     )
-    find(working_calendars(), lambda c: len(c.hours) == 3 and c.hours[-1][1] == dt.time(0))
+    covers(working_calendars(), lambda c: len(c.hours) == 3 and c.hours[-1][1] == dt.time(0))
 
 
 @pytest.mark.parametrize(
@@ -387,11 +405,11 @@ def test_maps_respect_their_arguments(neighbourhood_map: NeighbourhoodMap) -> No
 
 
 def test_geography_strategies_cover_their_space() -> None:
-    find(
+    covers(
         neighbourhood_maps(),
         lambda m: any(n.parts for n in m.neighbourhoods) and len(m.neighbourhoods) > 2,
     )
-    find(wards(), lambda w: w.geometry.geom_type == "MultiPolygon")
+    covers(wards(), lambda w: w.geometry.geom_type == "MultiPolygon")
 
 
 def test_bad_geography_arguments() -> None:
@@ -433,8 +451,8 @@ def test_team_strategies_are_valid(model: TeamModel, team: Team) -> None:
 
 
 def test_team_strategies_cover_their_space() -> None:
-    find(teams(TeamModel.met_dedicated_ward_officers(), max_areas=3), lambda t: len(t.areas) == 3)
-    find(team_models(), lambda m: any(r.per_area for r in m.requirements))
+    covers(teams(TeamModel.met_dedicated_ward_officers(), max_areas=3), lambda t: len(t.areas) == 3)
+    covers(team_models(), lambda m: any(r.per_area for r in m.requirements))
 
 
 def test_bad_team_arguments() -> None:
@@ -458,7 +476,7 @@ def test_team_types_are_registered(member: Member, team: Team, model: TeamModel)
 
 def test_additions_at_the_end_of_the_range_stay_in_range() -> None:
     """Regression: an addition moved off a holiday on 31 December must not leave the years asked for."""
-    find(
+    covers(
         holiday_calendars(2021, 2021),
         lambda c: (
             any(h.date >= dt.date(2021, 12, 28) for h in c.additions) and len(c.additions) >= 2
@@ -489,8 +507,8 @@ def test_response_strategies_respect_their_arguments(
 
 
 def test_response_strategies_cover_their_space() -> None:
-    find(event_logs(), lambda log: any(e.kind is EventKind.REOPENED for e in log.events))
-    find(response_policies(), lambda p: len(p.goals) == 2)
+    covers(event_logs(), lambda log: any(e.kind is EventKind.REOPENED for e in log.events))
+    covers(response_policies(), lambda p: len(p.goals) == 2)
 
 
 def test_bad_response_arguments() -> None:
@@ -564,11 +582,11 @@ def test_team_and_response_extras_are_valid(
 
 
 def test_extras_cover_their_space() -> None:
-    find(neighbourhoods(), lambda n: " " in n.id and len(n.contacts) == 2)
-    find(escalation_ladders(), lambda ladder: len(ladder.steps) >= 4)
-    find(panels(), lambda p: len(p.members) >= 2 and p.max_months > p.min_months)
-    find(panels(), lambda p: any(not m.voting for m in p.members))
-    find(meetings(), lambda m: m.kind is MeetingKind.SURGERY and m.notice_given and m.voters)
+    covers(neighbourhoods(), lambda n: " " in n.id and len(n.contacts) == 2)
+    covers(escalation_ladders(), lambda ladder: len(ladder.steps) >= 4)
+    covers(panels(), lambda p: len(p.members) >= 2 and p.max_months > p.min_months)
+    covers(panels(), lambda p: any(not m.voting for m in p.members))
+    covers(meetings(), lambda m: m.kind is MeetingKind.SURGERY and m.notice_given and m.voters)
 
 
 @given(meetings(panels=panels(force="kent")))
@@ -641,11 +659,11 @@ def test_priority_strategies_are_valid(
 def test_selection_and_priority_strategies_shrink_and_cover_their_space() -> None:
     assert find(ranked_ballots(), lambda b: True) == RankedBallot(())
     assert find(score_ballots(), lambda b: True).scores == ()
-    find(ranked_ballots(), lambda b: len(b.ranking) == 5 and b.weight == 5)
-    find(registers(), lambda r: len({p.status() for p in r.priorities}) >= 2)
-    find(priorities(), lambda p: p.action is not None and p.status() is not PriorityStatus.ACTIVE)
-    find(concerns(), lambda c: c.channel is Channel.DATA_ANALYSIS and c.resident is not None)
-    find(issues(categories=st.just("noise"), places=st.just("Park")), lambda i: i.place == "Park")
+    covers(ranked_ballots(), lambda b: len(b.ranking) == 5 and b.weight == 5)
+    covers(registers(), lambda r: len({p.status() for p in r.priorities}) >= 2)
+    covers(priorities(), lambda p: p.action is not None and p.status() is not PriorityStatus.ACTIVE)
+    covers(concerns(), lambda c: c.channel is Channel.DATA_ANALYSIS and c.resident is not None)
+    covers(issues(categories=st.just("noise"), places=st.just("Park")), lambda i: i.place == "Park")
 
 
 def test_bad_selection_and_priority_arguments() -> None:
@@ -715,9 +733,9 @@ def test_abstraction_strategies_are_valid(
 
 def test_abstraction_strategies_shrink_cover_and_refuse_bad_arguments() -> None:
     assert find(rosters(2), lambda r: True)[0].interval.duration == dt.timedelta(minutes=1)
-    find(rosters(), lambda r: len({x.officer for x in r}) >= 3)
-    find(abstraction_policies(), lambda p: p.name == "local variant")
-    find(
+    covers(rosters(), lambda r: len({x.officer for x in r}) >= 3)
+    covers(abstraction_policies(), lambda p: p.name == "local variant")
+    covers(
         duty_records(activities=st.just("court")),
         lambda r: r.interval.duration > dt.timedelta(days=1),
     )
@@ -757,8 +775,8 @@ def test_case_review_strategies_are_valid(
 def test_case_review_strategies_shrink_cover_and_refuse_bad_arguments() -> None:
     assert find(complaints(), lambda c: True).body is Body.COUNCIL
     assert find(cases(), lambda c: True).events == ()
-    find(cases(), lambda c: c.reached(Stage.APPEAL_DECIDED) is not None)
-    find(cases(), lambda c: any(e.decision is Decision.NO_REVIEW for e in c.events))
+    covers(cases(), lambda c: c.reached(Stage.APPEAL_DECIDED) is not None)
+    covers(cases(), lambda c: any(e.decision is Decision.NO_REVIEW for e in c.events))
     unshrunk = settings(phases=[Phase.generate], database=None, max_examples=2000)
     met = find(
         applications(),
@@ -766,10 +784,12 @@ def test_case_review_strategies_shrink_cover_and_refuse_bad_arguments() -> None:
         settings=unshrunk,
     )
     assert len(met.complaints) >= 3
-    find(thresholds(), lambda t: t.name == "local" and len(t.rules) == 3, settings=unshrunk)
-    find(threshold_rules(), lambda r: r.per is Grouping.LOCATION and r.hate == 2, settings=unshrunk)
-    find(windows(), lambda w: w.counting is Counting.AFTER and w.unit is CalendarUnit.MONTH)
-    find(procedures(), lambda p: p.name == "Birmingham")
+    covers(thresholds(), lambda t: t.name == "local" and len(t.rules) == 3, settings=unshrunk)
+    covers(
+        threshold_rules(), lambda r: r.per is Grouping.LOCATION and r.hate == 2, settings=unshrunk
+    )
+    covers(windows(), lambda w: w.counting is Counting.AFTER and w.unit is CalendarUnit.MONTH)
+    covers(procedures(), lambda p: p.name == "Birmingham")
     empty = find(cases(applications=applications(max_complaints=0)), lambda c: len(c.events) >= 2)
     assert empty.application.complaints == ()
     pair = find(
@@ -814,13 +834,15 @@ def test_policeuk_types_are_registered_and_valid(values: tuple[object, ...]) -> 
 
 def test_policeuk_strategies_cover_their_space() -> None:
     unshrunk = settings(phases=[Phase.generate], database=None, max_examples=2000)
-    find(police_priorities(), lambda p: p.action is not None and "&" in p.issue, settings=unshrunk)
-    find(
+    covers(
+        police_priorities(), lambda p: p.action is not None and "&" in p.issue, settings=unshrunk
+    )
+    covers(
         police_events(),
         lambda e: e.description is not None and "\n" in e.description,
         settings=unshrunk,
     )
-    find(
+    covers(
         neighbourhood_details(),
         lambda n: any(p.latitude is not None for p in n.locations),
         settings=unshrunk,
@@ -876,8 +898,8 @@ def test_the_smaller_values_are_registered(values: tuple[object, ...]) -> None:
 
 def test_the_smaller_values_cover_their_space() -> None:
     unshrunk = settings(phases=[Phase.generate], database=None, max_examples=2000)
-    find(priority_events(), lambda e: e.partner is not None, settings=unshrunk)
-    find(case_events(), lambda e: e.decision is not None, settings=unshrunk)
-    find(deadlines(), lambda d: d.after is not Stage.RECEIVED, settings=unshrunk)
-    find(measures(), lambda m: m.status is MeasureStatus.NOTHING_TO_MEASURE, settings=unshrunk)
-    find(standards(), lambda s: s.name == "local standard", settings=unshrunk)
+    covers(priority_events(), lambda e: e.partner is not None, settings=unshrunk)
+    covers(case_events(), lambda e: e.decision is not None, settings=unshrunk)
+    covers(deadlines(), lambda d: d.after is not Stage.RECEIVED, settings=unshrunk)
+    covers(measures(), lambda m: m.status is MeasureStatus.NOTHING_TO_MEASURE, settings=unshrunk)
+    covers(standards(), lambda s: s.name == "local standard", settings=unshrunk)
