@@ -243,17 +243,74 @@ def _elapsed(  # noqa: PLR0912 - one pass, by design
     return state, due, used, stop
 
 
-def _elapsed_columns(
+def _elapsed_columns(  # noqa: PLR0912, PLR0915 - one pass, by design
     logs: Sequence[EventLog], goal: Goal, as_of: dt.datetime, columns: tuple[list[object], ...]
 ) -> None:
-    """Elapsed time for every log, appended to *columns*: plain values, never a record per log.
+    """Elapsed time for every log, appended to *columns*: the hot path of `status_many`.
 
-    A million kept records would wake the collector again and again.
+    The loop of `_elapsed`, inlined: a call per log would cost a third more here (measured:
+    1.6x a bare deadline loop inlined, 2.1x calling `_elapsed`). Both are held to the
+    general path, `_clock_status`, by a property test.
     """
     add_state, add_due, add_elapsed, add_met_at = (column.append for column in columns)
-    spec = goal._elapsed_spec
+    # The lowest warning time says whether a running query is at risk. The threshold itself,
+    # and the time remaining, follow from the time used and are worked out when asked.
+    met_by, pauses, restart, target, at_risk = goal._elapsed_spec
     for log in logs:
-        state, due, used, stop = _elapsed(log.events, as_of, spec)
+        events = log.events
+        start = events[0].at
+        last = events[-1].at
+        # Rare: a log read as it stood in the past (an event at as_of itself is kept either way).
+        if last > as_of:  # pragma: no mutate
+            events = events[: bisect.bisect_right(events, as_of, key=_AT)]
+        active = True
+        paused = False
+        stop: dt.datetime | None = None
+        used = _ZERO
+        due: dt.datetime | None = None
+        for event in events:
+            at = event.at
+            kind = event.kind
+            if stop is not None:
+                if kind is _REOPENED:
+                    if restart:
+                        used, due = _ZERO, None
+                    start, active, paused, stop = at, True, False, None
+                continue
+            if kind is met_by or kind is _CLOSED:
+                if active:
+                    part = at - start
+                    if due is None and used + part > target:
+                        due = start + (target - used)
+                    used += part
+                active = paused = False
+                stop = at
+            elif kind is _PAUSED:
+                if pauses and active:
+                    part = at - start
+                    if due is None and used + part > target:
+                        due = start + (target - used)
+                    used += part
+                    active, paused = False, True
+            elif kind is _RESUMED and paused:
+                start, active, paused = at, True, False
+            # A valid log reopens only a closed query, whose clock has stopped (above).
+        # Not before the query was received (an empty span would add nothing either way).
+        # A deadline passed in this last span is found below: as_of less the span is start.
+        later = as_of > start  # pragma: no mutate
+        if active and later:
+            used += as_of - start
+        if due is None:
+            due = (stop if stop is not None else as_of) + (target - used)
+        if stop is not None:
+            state = _MET if used <= target else _MET_LATE
+        elif used > target:
+            state = _BREACHED
+        elif paused:
+            state = _PAUSED_STATE
+        else:
+            state = _AT_RISK if at_risk is not None and used >= at_risk else _RUNNING
+        # Plain values into columns: a million kept records would wake the collector again and again.
         add_state(state)
         add_due(due)
         add_elapsed(used)
