@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -457,3 +457,14 @@ def test_stv_when_nobody_votes() -> None:
     assert result.quota == 1
     assert result.chosen == ("a", "b")
     assert result.rounds[1].excluded == ("c",)
+
+
+def test_a_profile_of_candidates_that_do_not_sort_is_refused_as_through_ballots() -> None:
+    from pact_core.selection import RankedProfile  # noqa: PLC0415 - next to its one use
+
+    mixed: list[list[Any]] = [[1, "a"]]
+    with pytest.raises(TypeError) as bulk:
+        RankedProfile.from_rankings(mixed)
+    with pytest.raises(TypeError) as ballots:
+        RankedProfile.from_ballots(ranked_ballots(mixed))
+    assert str(bulk.value) == str(ballots.value)
