@@ -61,3 +61,23 @@ def _prepare(
         else:
             abstentions += item.weight
     return counted, allowed, abstentions
+
+
+def _allowed_in_bulk(
+    named: Iterable[Collection[Any]], candidates: Iterable[Any] | None
+) -> tuple[Any, ...] | None:
+    """The candidates, sorted, as `_prepare` gives them, from the distinct sets of names of a bulk path.
+
+    None when one names a candidate outside *candidates*, or the candidates do not sort:
+    the caller then takes `_prepare`'s path, which names every such problem.
+    """
+    found: set[Any] = set().union(*named)
+    if candidates is not None:
+        given = set(candidates)
+        if not found <= given:
+            return None
+        found = given
+    try:
+        return tuple(sorted(found))
+    except TypeError:
+        return None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic
 import attrs
 
 from pact_core.errors import InvalidElection
-from pact_core.selection._prepare import _check_arguments, _prepare
+from pact_core.selection._prepare import _allowed_in_bulk, _check_arguments, _prepare
 from pact_core.selection.ballots import C, RankedBallot
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ class RankedProfile(Generic[C]):
         rows = list(rankings)
         counts = None if weights is None else list(weights)
         merged = _merged(rows, counts)
-        allowed = None if merged is None else _allowed(merged, candidates)
+        allowed = None if merged is None else _allowed_in_bulk(merged, candidates)
         if merged is None or allowed is None:
             return cls.from_ballots(ranked_ballots(rows, weights=counts), candidates=candidates)
         abstentions = merged.pop((), 0)
@@ -154,22 +154,6 @@ def _merged(rows: list[Any], counts: list[Any] | None) -> dict[tuple[Any, ...], 
         if len(set(ranking)) != len(ranking):
             return None
     return dict(merged)
-
-
-def _allowed(
-    merged: dict[tuple[Any, ...], int], candidates: Iterable[Any] | None
-) -> tuple[Any, ...] | None:
-    """The candidates, sorted, as `_prepare` gives them; None if a ranking names one outside *candidates*."""
-    named: set[Any] = set().union(*merged)
-    if candidates is not None:
-        given = set(candidates)
-        if not named <= given:
-            return None
-        named = given
-    try:
-        return tuple(sorted(named))
-    except TypeError:  # candidates that do not sort: `_prepare` says so
-        return None
 
 
 def _profile_arguments(

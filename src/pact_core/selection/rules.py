@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pact_core._validation import require_int
 from pact_core.errors import ExceptionGroup, InvalidBallot, InvalidChoice, InvalidElection
-from pact_core.selection._prepare import _check_arguments, _prepare
+from pact_core.selection._prepare import _allowed_in_bulk, _check_arguments, _prepare
 from pact_core.selection.ballots import ApprovalBallot, C, RankedBallot, ScoreBallot
 from pact_core.selection.profile import (
     RankedProfile,
@@ -177,14 +177,11 @@ def _approval_totals(
     for ballot in items:
         approved = ballot.approved
         weights[approved] = get(approved, 0) + ballot.weight
-    named: set[C] = set().union(*weights)
-    if candidates is not None:
-        given = set(candidates)
-        if not named <= given:
-            return None
-        named = given
+    allowed = _allowed_in_bulk(weights, candidates)
+    if allowed is None:
+        return None
     abstentions = weights.pop(frozenset(), 0)
-    totals = dict.fromkeys(sorted(named), 0)
+    totals = dict.fromkeys(allowed, 0)
     for approved, weight in weights.items():
         for candidate in approved:
             totals[candidate] += weight
