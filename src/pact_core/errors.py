@@ -50,6 +50,7 @@ __all__ = [
     "InvalidInterval",
     "InvalidNeighbourhoodMap",
     "InvalidPanel",
+    "InvalidPlainData",
     "InvalidPoliceData",
     "InvalidPolicy",
     "InvalidPriority",
@@ -505,6 +506,38 @@ class InvalidPoliceData(PactError, ValueError):
     ... except ExceptionGroup as group:
     ...     print(group.exceptions[0].path, "|", group.exceptions[0])
     [0]["issue-date"] | [0]["issue-date"] must be an ISO 8601 date and time, got 'last Tuesday'
+    """
+
+    path: str
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        rule: str | None = None,
+        value: object = None,
+        path: str = "",
+    ) -> None:
+        super().__init__(message, field=field, rule=rule, value=value)
+        self.path = path
+
+
+class InvalidPlainData(PactError, ValueError):
+    """A field of plain data (`pact_core.plain`) that cannot be read as the type asked for.
+
+    `path` is where the field is, in the data as given: ``["events"][2]["at"]``
+    (empty for the data as a whole). A value's problems come all at once, in an
+    `ExceptionGroup`; a problem the value's own constructor found (an interval that ends
+    before it starts) is reported at the path of that value, and chained as the cause.
+
+    >>> from pact_core.plain import from_plain
+    >>> from pact_core.intervals import Interval
+    >>> try:
+    ...     from_plain(Interval, {"start": "2024-01-01T00:00:00+00:00", "end": "soon"})
+    ... except ExceptionGroup as group:
+    ...     print(group.exceptions[0].path, "|", group.exceptions[0])
+    ["end"] | ["end"] must be an ISO 8601 date and time, got 'soon'
     """
 
     path: str
