@@ -26,14 +26,16 @@ gives for that name.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any, TypeVar, get_origin
+from typing import TYPE_CHECKING, Any, TypeVar, get_origin
 
 from pact_core.errors import ExceptionGroup, InvalidPlainData
 from pact_core.plain import _codecs
 from pact_core.plain._converter import LEFT_OUT, NAMES, STORED, converter, problems
 from pact_core.plain._rows import to_dataframe, to_rows
 from pact_core.plain._schema import json_schema
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
 
 __all__ = [
     "FORMAT_VERSION",
@@ -60,14 +62,17 @@ T = TypeVar("T")
 
 
 def _name(kind: object) -> str:
-    found = NAMES.get(get_origin(kind) or kind)  # type: ignore[arg-type] - a class or a generic alias
-    if found is None:
-        if getattr(kind, "__module__", "").startswith("pact_core") and hasattr(kind, "__qualname__"):
-            name = f"{kind.__module__}.{kind.__qualname__}"  # type: ignore[attr-defined] - a class
-            why = LEFT_OUT.get(name) or "not a value pact_core stores"
-            raise TypeError(f"{kind.__qualname__} is {why}")  # type: ignore[attr-defined] - a class
-        raise TypeError(f"kind must be a pact_core value type, got {kind!r}")
-    return found
+    found = NAMES.get(get_origin(kind) or kind)  # type: ignore[arg-type]  # a class or a generic alias
+    if found is not None:
+        return found
+    name = getattr(kind, "__qualname__", None)
+    if isinstance(kind, type) and kind.__module__.startswith("pact_core."):
+        why = next(
+            (why for left, why in LEFT_OUT.items() if left.rpartition(".")[2] == name),
+            "not a value pact_core stores",
+        )
+        raise TypeError(f"{name} is {why}")
+    raise TypeError(f"kind must be a pact_core value type, got {kind!r}")
 
 
 def to_plain(value: object) -> Any:  # noqa: ANN401 - JSON data: a dict for every value type
@@ -127,7 +132,7 @@ def from_plain(
     name = _name(kind)
     token = _codecs.ZONES.set(zones)
     try:
-        return converter().structure(data, get_origin(kind) or kind)  # type: ignore[no-any-return] - a value of kind
+        return converter().structure(data, get_origin(kind) or kind)  # type: ignore[no-any-return]  # a value of kind
     except Exception as err:  # noqa: BLE001 - every failure is reported with its path
         found = problems(err)
         raise ExceptionGroup(f"plain data of {name} has {len(found)} problem(s)", found) from None
@@ -143,7 +148,11 @@ def to_document(value: object) -> dict[str, Any]:
     {'type': 'pact_core.crime.Month', 'version': 1, 'data': {'year': 2022, 'month': 8}}
     """
     kind = type(value)
-    return {"type": _name(kind), "version": FORMAT_VERSION, "data": converter().unstructure(value, kind)}
+    return {
+        "type": _name(kind),
+        "version": FORMAT_VERSION,
+        "data": converter().unstructure(value, kind),
+    }
 
 
 def from_document(
@@ -169,7 +178,9 @@ def from_document(
 
     def bad(path: str, rule: str, value: object) -> None:
         found.append(
-            InvalidPlainData(f"{path} must {rule}, got {value!r}", field=path, rule=rule, value=value, path=path)
+            InvalidPlainData(
+                f"{path} must {rule}, got {value!r}", field=path, rule=rule, value=value, path=path
+            )
         )
 
     if not isinstance(document, dict):
@@ -190,7 +201,8 @@ def from_document(
         raise ExceptionGroup(f"the document has {len(found)} problem(s)", found)
     token = _codecs.ZONES.set(zones)
     try:
-        return converter().structure(document["data"], STORED[name])  # type: ignore[no-any-return] - a value of kind
+        found_value: T = converter().structure(document["data"], STORED[str(name)])
+        return found_value
     except Exception as err:  # noqa: BLE001 - every failure is reported with its path
         found = problems(err, '["data"]')
         raise ExceptionGroup(f"the document of {name} has {len(found)} problem(s)", found) from None

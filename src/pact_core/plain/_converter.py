@@ -21,11 +21,11 @@ import enum
 import functools
 import importlib
 import json
+import math
 import types
 import typing
-from collections.abc import Callable
 from fractions import Fraction
-from typing import Any, Literal, TypeVar, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -45,12 +45,16 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.fns import identity
 from shapely.geometry.base import BaseGeometry
 
 from pact_core._hypothesis import _REGISTERED
 from pact_core.errors import ExceptionGroup, InvalidPlainData, PactError
 from pact_core.plain import _codecs as c
 from pact_core.plain._shapes import SHAPES
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__: list[str] = []
 
@@ -136,7 +140,7 @@ def hints(kind: type) -> dict[str, Any]:
 
 def _concrete(kind: type) -> Any:  # noqa: ANN401 - a class, or a generic class at Any
     parameters = getattr(kind, "__parameters__", ())
-    return kind[(Any,) * len(parameters)] if parameters else kind  # type: ignore[index] - a generic class
+    return kind[(Any,) * len(parameters)] if parameters else kind  # type: ignore[index]  # a generic class
 
 
 def is_geometry(kind: object) -> bool:
@@ -150,7 +154,7 @@ def _is_union(kind: object) -> bool:
 
 
 def is_optional(kind: object) -> bool:
-    return _is_union(kind) and type(None) in get_args(kind) and len(get_args(kind)) == 2  # noqa: PLR2004 - one type and None
+    return _is_union(kind) and type(None) in get_args(kind) and len(get_args(kind)) == 2
 
 
 def optional_of(kind: object) -> Any:  # noqa: ANN401 - a type expression
@@ -166,7 +170,8 @@ def is_array(kind: object) -> bool:
 
 
 def array_dtype(kind: object) -> np.dtype[Any]:
-    return np.dtype(get_args(get_args(kind)[1])[0])
+    found: np.dtype[Any] = np.dtype(get_args(get_args(kind)[1])[0])
+    return found
 
 
 def is_enum(kind: object) -> bool:
@@ -179,7 +184,7 @@ def is_stored_class(kind: object) -> bool:
 
 
 def _note(err: Exception, note: object) -> Exception:
-    err.__notes__ = [*getattr(err, "__notes__", []), note]  # type: ignore[attr-defined] - as cattrs notes its errors
+    err.__notes__ = [*getattr(err, "__notes__", []), note]  # type: ignore[attr-defined]  # as cattrs notes its errors
     return err
 
 
@@ -189,11 +194,11 @@ def _json_key(item: object) -> str:
 
 def _items(value: object, kind: object) -> list[Any] | tuple[Any, ...]:
     if type(value) is list or type(value) is tuple:
-        return value  # type: ignore[return-value] - checked just above
-    raise c._Bad("be an array", value)  # noqa: SLF001 - the codecs' own error
+        return value
+    raise c._Bad("be an array", value)
 
 
-def _build() -> cattrs.Converter:  # noqa: C901, PLR0915 - one place that says how every kind of field is stored
+def _build() -> cattrs.Converter:  # noqa: PLR0915 - one place that says how every kind of field is stored
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, use_alias=True)
     structure = conv.get_structure_hook
     unstructure = conv.get_unstructure_hook
@@ -231,7 +236,7 @@ def _build() -> cattrs.Converter:  # noqa: C901, PLR0915 - one place that says h
             try:
                 return members[type(value), value]
             except (KeyError, TypeError):
-                raise c._Bad(f"be one of {values}", value) from None  # noqa: SLF001
+                raise c._Bad(f"be one of {values}", value) from None
 
         return load
 
@@ -254,7 +259,7 @@ def _build() -> cattrs.Converter:  # noqa: C901, PLR0915 - one place that says h
                     return value
             except TypeError:
                 pass
-            raise c._Bad(f"be one of {values}", value)  # noqa: SLF001
+            raise c._Bad(f"be one of {values}", value)
 
         return load
 
@@ -262,7 +267,7 @@ def _build() -> cattrs.Converter:  # noqa: C901, PLR0915 - one place that says h
         return get_origin(kind) is Literal
 
     conv.register_structure_hook_factory(is_literal, literal_load)
-    conv.register_unstructure_hook_factory(is_literal, lambda _: _identity)
+    conv.register_unstructure_hook_factory(is_literal, lambda _: identity)
 
     # -- optional values
     def optional_load(kind: object) -> Callable[[object, object], object]:
@@ -276,8 +281,8 @@ def _build() -> cattrs.Converter:  # noqa: C901, PLR0915 - one place that says h
 
     def optional_dump(kind: object) -> Callable[[object], object]:
         dump = unstructure(optional_of(kind))
-        if dump is _identity:
-            return _identity
+        if dump is identity:
+            return identity
 
         def optional(value: object) -> object:
             return None if value is None else dump(value)
@@ -304,14 +309,14 @@ def _build() -> cattrs.Converter:  # noqa: C901, PLR0915 - one place that says h
 
         def load(value: object, _: object) -> BaseGeometry:
             if not isinstance(value, dict) or not isinstance(value.get("type"), str):
-                raise c._Bad("be a GeoJSON geometry object", value)  # noqa: SLF001
+                raise c._Bad("be a GeoJSON geometry object", value)
             try:
                 geometry = shapely.geometry.shape(value)
             except Exception:  # noqa: BLE001 - shapely's many errors all mean "not GeoJSON"
-                raise c._Bad("be a GeoJSON geometry object", value) from None  # noqa: SLF001
+                raise c._Bad("be a GeoJSON geometry object", value) from None
             if not isinstance(geometry, allowed):
-                raise c._Bad(f"be a GeoJSON {' or '.join(names)}", value.get("type"))  # noqa: SLF001
-            return geometry
+                raise c._Bad(f"be a GeoJSON {' or '.join(names)}", value.get("type"))
+            return geometry  # type: ignore[no-any-return]  # shapely's shape() is untyped
 
         return load
 
@@ -327,31 +332,31 @@ def _build() -> cattrs.Converter:  # noqa: C901, PLR0915 - one place that says h
 
     def tuple_load(kind: object) -> Callable[[object, object], tuple[Any, ...]]:
         args = get_args(kind)
-        if len(args) == 2 and args[1] is Ellipsis:  # noqa: PLR2004 - tuple[X, ...]
+        if len(args) == 2 and args[1] is Ellipsis:
             return _sequence_load(kind, args[0], structure(args[0]), tuple)
         loads = [structure(arg) for arg in args]
 
         def load(value: object, _: object) -> tuple[Any, ...]:
             items = _items(value, kind)
             if len(items) != len(args):
-                raise c._Bad(f"be an array of {len(args)} items", value)  # noqa: SLF001
+                raise c._Bad(f"be an array of {len(args)} items", value)
             out, errors = [], []
             for i, (item, arg, one) in enumerate(zip(items, args, loads, strict=True)):
                 try:
                     out.append(one(item, arg))
-                except Exception as err:  # noqa: BLE001 - collected, with where
+                except Exception as err:  # noqa: BLE001, PERF203 - collected, with where
                     errors.append(_note(err, IterableValidationNote(f"item {i}", i, arg)))
             if errors:
-                raise IterableValidationError("bad items", errors, kind)  # type: ignore[arg-type] - a type expression
+                raise IterableValidationError("bad items", errors, kind)  # type: ignore[arg-type]  # a type expression
             return tuple(out)
 
         return load
 
     def tuple_dump(kind: object) -> Callable[[tuple[Any, ...]], list[Any]]:
         args = get_args(kind)
-        if len(args) == 2 and args[1] is Ellipsis:  # noqa: PLR2004 - tuple[X, ...]
+        if len(args) == 2 and args[1] is Ellipsis:
             dump = unstructure(args[0])
-            if dump is _identity:
+            if dump is identity:
                 return list
             return lambda value: [dump(item) for item in value]
         dumps = [unstructure(arg) for arg in args]
@@ -368,7 +373,7 @@ def _build() -> cattrs.Converter:  # noqa: C901, PLR0915 - one place that says h
             found = items(value, kind)
             result = frozenset(found)
             if len(result) != len(found):
-                raise c._Bad("not repeat an item", value)  # noqa: SLF001
+                raise c._Bad("not repeat an item", value)
             return result
 
         return load
@@ -388,8 +393,8 @@ def _build() -> cattrs.Converter:  # noqa: C901, PLR0915 - one place that says h
 
         def load(value: object, _: object) -> np.ndarray[Any, Any]:
             items = [one(item) for item in _items(value, kind)]
-            if info is not None and items and not info.min <= min(items) <= max(items) <= info.max:  # type: ignore[operator] - ints here
-                raise c._Bad(f"hold integers from {info.min} to {info.max}", value)  # noqa: SLF001
+            if info is not None and items and not info.min <= min(items) <= max(items) <= info.max:
+                raise c._Bad(f"hold integers from {info.min} to {info.max}", value)
             return np.array(items, dtype=dtype)
 
         return load
@@ -397,7 +402,7 @@ def _build() -> cattrs.Converter:  # noqa: C901, PLR0915 - one place that says h
     def array_dump(kind: object) -> Callable[[np.ndarray[Any, Any]], list[Any]]:
         if array_dtype(kind).kind == "f":
             return lambda value: [c.dump_float(item) for item in value.tolist()]
-        return lambda value: value.tolist()  # type: ignore[no-any-return] - a list of ints
+        return lambda value: value.tolist()
 
     conv.register_structure_hook_factory(is_array, array_load)
     conv.register_unstructure_hook_factory(is_array, array_dump)
@@ -407,28 +412,32 @@ def _build() -> cattrs.Converter:  # noqa: C901, PLR0915 - one place that says h
         if value is None or type(value) in {str, int, bool, float}:
             return value
         if not isinstance(value, dict) or set(value) != {"type", "value"}:
-            raise c._Bad(  # noqa: SLF001
+            raise c._Bad(
                 'be a string, number, true, false, null or {"type": ..., "value": ...}', value
             )
         kind = _TAGGED.get(value["type"]) if isinstance(value["type"], str) else None
         if kind is None:
-            raise c._Bad(f"name a stored type ({sorted(_TAGGED)})", value["type"])  # noqa: SLF001
+            raise c._Bad(f"name a stored type ({sorted(_TAGGED)})", value["type"])
         try:
             return conv.structure(value["value"], kind)
         except Exception as err:  # noqa: BLE001 - reported at ["value"]
             raise ClassValidationError(
-                "bad tagged value", [_note(err, AttributeValidationNote("value", "value", kind))], dict
+                "bad tagged value",
+                [_note(err, AttributeValidationNote("value", "value", kind))],
+                dict,
             ) from None
 
     def any_dump(value: object) -> object:
         kind = type(value)
         if value is None or kind is str or kind is int or kind is bool:
             return value
-        if kind is float and value == value and abs(value) != float("inf"):  # type: ignore[operator] - a float
+        if isinstance(value, float) and kind is float and math.isfinite(value):
             return value
         tag = _TAGS.get(kind)
         if tag is None:
-            raise TypeError(f"pact_core.plain cannot store a {kind.__name__} in a generic field: {value!r}")
+            raise TypeError(
+                f"pact_core.plain cannot store a {kind.__name__} in a generic field: {value!r}"
+            )
         return {"type": tag, "value": conv.unstructure(value, kind)}
 
     conv.register_structure_hook_func(is_any, any_load)
@@ -450,7 +459,7 @@ def _build() -> cattrs.Converter:  # noqa: C901, PLR0915 - one place that says h
                 name: cattrs.gen.override(struct_hook=_pairs_load(types[name]))
                 for name in MAPPING_FIELDS.get(kind, ())
             }
-            made = cattrs.gen.make_dict_structure_fn(_concrete(kind), conv, **overrides)
+            made = cattrs.gen.make_dict_structure_fn(_concrete(kind), conv, **overrides)  # type: ignore[arg-type]  # cattrs types **overrides loosely
         return lambda value, kind: made(_mapping(value), kind)
 
     def class_dump(kind: type) -> Callable[[object], dict[str, Any]]:
@@ -471,9 +480,9 @@ def _build() -> cattrs.Converter:  # noqa: C901, PLR0915 - one place that says h
             found = load(value, kind)
             if found is None:
                 return None
-            mapping = dict(found)  # type: ignore[call-overload] - pairs
-            if len(mapping) != len(found):  # type: ignore[arg-type] - pairs
-                raise c._Bad("give each key once", value)  # noqa: SLF001
+            mapping = dict(found)
+            if len(mapping) != len(found):
+                raise c._Bad("give each key once", value)
             return mapping
 
         return pairs
@@ -484,7 +493,10 @@ def _build() -> cattrs.Converter:  # noqa: C901, PLR0915 - one place that says h
 
 
 def _sequence_load(
-    kind: object, arg: object, one: Callable[[object, object], object], make: Callable[[list[Any]], Any]
+    kind: object,
+    arg: object,
+    one: Callable[[object, object], object],
+    make: Callable[[list[Any]], Any],
 ) -> Callable[[object, object], Any]:
     def load(value: object, _: object) -> Any:  # noqa: ANN401 - a tuple or a list
         items = _items(value, kind)
@@ -492,10 +504,10 @@ def _sequence_load(
         for i, item in enumerate(items):
             try:
                 out.append(one(item, arg))
-            except Exception as err:  # noqa: BLE001 - collected, with where
+            except Exception as err:  # noqa: BLE001, PERF203 - collected, with where
                 errors.append(_note(err, IterableValidationNote(f"item {i}", i, arg)))
         if errors:
-            raise IterableValidationError("bad items", errors, kind)  # type: ignore[arg-type] - a type expression
+            raise IterableValidationError("bad items", errors, kind)  # type: ignore[arg-type]  # a type expression
         return make(out)
 
     return load
@@ -504,11 +516,7 @@ def _sequence_load(
 def _mapping(value: object) -> dict[str, Any]:
     if type(value) is dict:
         return value
-    raise c._Bad("be a JSON object", value)  # noqa: SLF001
-
-
-def _identity(value: object) -> object:
-    return value
+    raise c._Bad("be a JSON object", value)
 
 
 def _enum_value(value: enum.Enum) -> object:
@@ -541,7 +549,7 @@ def key(path: str, name: str | int) -> str:
 
 def _shown(value: object) -> str:
     text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."  # noqa: PLR2004 - a line's worth
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def problems(err: BaseException, path: str = "") -> list[InvalidPlainData]:
@@ -561,22 +569,25 @@ def problems(err: BaseException, path: str = "") -> list[InvalidPlainData]:
     if isinstance(err, BaseValidationError):
         found: list[InvalidPlainData] = []
         for sub in err.exceptions:
-            where = path
-            for note in getattr(sub, "__notes__", ()):
-                if isinstance(note, AttributeValidationNote):
-                    where = key(path, note.name)
-                elif isinstance(note, IterableValidationNote):
-                    where = key(path, note.index)
+            notes = [
+                note.name if isinstance(note, AttributeValidationNote) else note.index
+                for note in getattr(sub, "__notes__", ())
+                if isinstance(note, AttributeValidationNote | IterableValidationNote)
+            ]
+            where = key(path, notes[-1]) if notes else path
             if isinstance(sub, KeyError) and where != path:
                 found.append(
                     InvalidPlainData(
-                        f"{where} must be given, got nothing", field=where, rule="be given", path=where
+                        f"{where} must be given, got nothing",
+                        field=where,
+                        rule="be given",
+                        path=where,
                     )
                 )
             else:
                 found += problems(sub, where)
         return found
-    if isinstance(err, c._Bad):  # noqa: SLF001
+    if isinstance(err, c._Bad):
         return [
             InvalidPlainData(
                 f"{subject} must {err.rule}, got {_shown(err.value)}",
@@ -590,6 +601,8 @@ def problems(err: BaseException, path: str = "") -> list[InvalidPlainData]:
         return [p for sub in err.exceptions for p in problems(sub, path)]
     rule = err.rule if isinstance(err, PactError) else None
     value = err.value if isinstance(err, PactError) else None
-    problem = InvalidPlainData(f"{subject}: {err}", field=subject, rule=rule, value=value, path=path)
+    problem = InvalidPlainData(
+        f"{subject}: {err}", field=subject, rule=rule, value=value, path=path
+    )
     problem.__cause__ = err
     return [problem]

@@ -9,14 +9,16 @@ the same order, and `to_dataframe` keeps those columns even for an empty table.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pact_core.abstraction import Accounts
 from pact_core.crime import CrimeTable, Incidence
 from pact_core.crime.records import CSV_HEADER
 from pact_core.geography import BatchLocation, LocationStatus
 from pact_core.response import StatusTable
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = ["COLUMNS", "to_dataframe", "to_rows"]
 

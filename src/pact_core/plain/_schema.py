@@ -17,9 +17,9 @@ from cattrs.cols import is_namedtuple
 
 from pact_core.plain import _codecs as c
 from pact_core.plain._converter import (
+    _TAGGED,
     NAMES,
     STORED,
-    _TAGGED,
     array_dtype,
     hints,
     is_any,
@@ -78,22 +78,28 @@ def _definition_name(kind: type) -> str:
 def _geometry(kind: object) -> dict[str, Any]:
     allowed = (kind,) if isinstance(kind, type) else get_args(kind)
     names = sorted(
-        name for name in _GEOMETRY_TYPES if any(a.__name__ in {name, "BaseGeometry"} for a in allowed)
+        name
+        for name in _GEOMETRY_TYPES
+        if any(a.__name__ in {name, "BaseGeometry"} for a in allowed)
     )
     return {
         "type": "object",
-        "properties": {"type": {"enum": names}, "coordinates": {"type": "array"}, "geometries": {"type": "array"}},
+        "properties": {
+            "type": {"enum": names},
+            "coordinates": {"type": "array"},
+            "geometries": {"type": "array"},
+        },
         "required": ["type"],
     }
 
 
-def _schema(kind: object, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: C901, PLR0911, PLR0912 - one case a kind of field
+def _schema(kind: object, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: PLR0911 - one case a kind of field
     if kind in _SCALARS:
         return dict(_SCALARS[kind])
     if is_any(kind):
         return _ANY
     if is_enum(kind):
-        return {"enum": [m.value for m in kind]}  # type: ignore[attr-defined] - an enum
+        return {"enum": [m.value for m in kind]}  # type: ignore[attr-defined]  # an enum
     if get_origin(kind) is Literal:
         return {"enum": list(get_args(kind))}
     if is_geometry(kind):
@@ -106,7 +112,7 @@ def _schema(kind: object, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: C901
     origin = get_origin(kind)
     if origin is tuple:
         args = get_args(kind)
-        if len(args) == 2 and args[1] is Ellipsis:  # noqa: PLR2004 - tuple[X, ...]
+        if len(args) == 2 and args[1] is Ellipsis:
             return {"type": "array", "items": _schema(args[0], defs)}
         return {
             "type": "array",
@@ -139,7 +145,7 @@ def _object(kind: type, defs: dict[str, Any]) -> dict[str, Any]:
                 required.append(field.alias)
     else:
         defaults = getattr(kind, "_field_defaults", {})
-        for name in kind._fields:  # type: ignore[attr-defined] - a named tuple
+        for name in kind._fields:  # type: ignore[attr-defined]  # a named tuple
             properties[name] = _schema(types[name], defs)
             if name not in defaults:
                 required.append(name)

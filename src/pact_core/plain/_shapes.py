@@ -9,9 +9,8 @@ thoroughly as a file read from police.uk.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-from typing import Any
+import datetime as dt  # noqa: TC003 - the shapes' field types are resolved at run time
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
@@ -20,6 +19,9 @@ from pact_core.crime import Category, CrimeTable, Incidence, Month, crimes_from_
 from pact_core.crime.records import CATEGORIES, CSV_HEADER, _column
 from pact_core.errors import InvalidCrime, InvalidPolicy
 from pact_core.response import EventLog, Goal, GoalState, StatusTable
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__: list[str] = []
 
@@ -31,9 +33,7 @@ class CrimeTableShape:
     """A crime table: its rows as the street-level files write them, and the API's extra fields."""
 
     publication: Month
-    rows: tuple[
-        tuple[str, str, str, str, str, str, str, str, str, str, str, str], ...
-    ]
+    rows: tuple[tuple[str, str, str, str, str, str, str, str, str, str, str, str], ...]
     api: tuple[_ApiShape | None, ...]
 
 
@@ -42,7 +42,7 @@ def crime_table_shape(table: CrimeTable) -> CrimeTableShape:
     cells = table.cells
     return CrimeTableShape(
         publication=table.publication,
-        rows=tuple(tuple(cells[i : i + width]) for i in range(0, len(cells), width)),  # type: ignore[misc] - rows of the header's width
+        rows=tuple(tuple(cells[i : i + width]) for i in range(0, len(cells), width)),  # type: ignore[misc]  # rows of the header's width
         api=table.api,
     )
 
@@ -90,7 +90,10 @@ def incidence(shape: IncidenceShape) -> Incidence:
         raise InvalidCrime.must("cells", f"name areas of the table ({list(shape.areas)})", unknown)
     if len(index) != len(shape.areas):
         raise InvalidCrime.must("areas", "not repeat", shape.areas)
-    keys = [(index[area], month.ordinal, category, count) for area, month, category, count in shape.cells]
+    keys = [
+        (index[area], month.ordinal, category, count)
+        for area, month, category, count in shape.cells
+    ]
     if len({key[:3] for key in keys}) != len(keys):
         raise InvalidCrime.must("cells", "count each area, month and category once", len(keys))
     if any(count < 0 for *_, count in keys):
@@ -128,18 +131,18 @@ class StatusTableShape:
 
 
 def status_table_shape(table: StatusTable) -> StatusTableShape:
-    specs = table._specs  # noqa: SLF001 - the stored form of the table, in the same package family
-    columns = table._columns  # noqa: SLF001
+    specs = table._specs
+    columns = table._columns
     return StatusTableShape(
         goals=tuple(specs[name] for name in table.goals),
-        logs=table._logs,  # noqa: SLF001
+        logs=table._logs,
         columns=tuple(
             GoalColumns(
                 goal=name,
-                state=tuple(columns[name][0]),  # type: ignore[arg-type] - the state column
-                due=tuple(columns[name][1]),  # type: ignore[arg-type] - the due column
-                elapsed=tuple(columns[name][2]),  # type: ignore[arg-type] - the elapsed column
-                met_at=tuple(columns[name][3]),  # type: ignore[arg-type] - the met_at column
+                state=tuple(columns[name][0]),  # type: ignore[arg-type]  # the state column
+                due=tuple(columns[name][1]),  # type: ignore[arg-type]  # the due column
+                elapsed=tuple(columns[name][2]),  # type: ignore[arg-type]  # the elapsed column
+                met_at=tuple(columns[name][3]),  # type: ignore[arg-type]  # the met_at column
             )
             for name in table.goals
         ),
@@ -152,7 +155,9 @@ def status_table(shape: StatusTableShape) -> StatusTable:
         raise InvalidPolicy.must("goals", "have distinct names", list(names))
     if tuple(c.goal for c in shape.columns) != names:
         raise InvalidPolicy.must(
-            "columns", f"be the goals' columns in their order ({list(names)})", [c.goal for c in shape.columns]
+            "columns",
+            f"be the goals' columns in their order ({list(names)})",
+            [c.goal for c in shape.columns],
         )
     count = len(shape.logs)
     for c in shape.columns:
@@ -164,7 +169,10 @@ def status_table(shape: StatusTableShape) -> StatusTable:
     return StatusTable(
         names,
         shape.logs,
-        {c.goal: (list(c.state), list(c.due), list(c.elapsed), list(c.met_at)) for c in shape.columns},
+        {
+            c.goal: (list(c.state), list(c.due), list(c.elapsed), list(c.met_at))
+            for c in shape.columns
+        },
         {goal.name: goal for goal in shape.goals},
     )
 
