@@ -537,7 +537,7 @@ class InvalidPlainData(PactError, ValueError):
     ...     from_plain(Interval, {"start": "2024-01-01T00:00:00+00:00", "end": "soon"})
     ... except ExceptionGroup as group:
     ...     print(group.exceptions[0].path, "|", group.exceptions[0])
-    ["end"] | ["end"] must be an ISO 8601 date and time, got 'soon'
+    ["end"] | ["end"] must be an ISO 8601 date and time with an offset (RFC 9557), got 'soon'
     """
 
     path: str

@@ -10,13 +10,14 @@ that names its type and the format's version, and `json_schema` gives the JSON S
 
 >>> import datetime as dt, json
 >>> from zoneinfo import ZoneInfo
->>> from pact_core.intervals import Interval
->>> london = ZoneInfo("Europe/London")
->>> week = Interval(dt.datetime(2024, 10, 21, tzinfo=london), dt.datetime(2024, 10, 28, tzinfo=london))
->>> data = to_plain(week)
->>> data
-{'start': '2024-10-21T00:00:00+01:00[Europe/London]', 'end': '2024-10-28T00:00:00+00:00[Europe/London]'}
->>> from_plain(Interval, json.loads(json.dumps(data)), zones=ZoneInfo) == week
+>>> from pact_core.panels import Meeting, MeetingKind, Panel
+>>> panel = Panel(force="kent", neighbourhood="Strood", name="Strood PACT")
+>>> meeting = Meeting(panel=panel, start=dt.datetime(2024, 10, 28, 19, tzinfo=ZoneInfo("Europe/London")),
+...                   kind=MeetingKind.REGULAR)
+>>> data = to_plain(meeting)
+>>> data["start"]
+'2024-10-28T19:00:00+00:00[Europe/London]'
+>>> from_plain(Meeting, json.loads(json.dumps(data)), zones=ZoneInfo) == meeting
 True
 
 Reading is free of I/O like the rest of pact_core: an instant stored with a zone's name
@@ -105,7 +106,7 @@ def from_plain(
 
     >>> from pact_core.crime import Month
     >>> from_plain(Month, {"year": 2022, "month": 8})
-    Month(2022, 8)
+    Month(year=2022, month=8)
 
     Every problem comes at once, each an `InvalidPlainData` naming its JSON path:
 
@@ -167,7 +168,7 @@ def from_document(
 
     >>> from pact_core.crime import Month
     >>> from_document({"type": "pact_core.crime.Month", "version": 1, "data": {"year": 2022, "month": 8}})
-    Month(2022, 8)
+    Month(year=2022, month=8)
 
     Raises:
         ExceptionGroup: of `pact_core.errors.InvalidPlainData`: the document's own fields
