@@ -620,6 +620,30 @@ def scorecard(medway: Any, team: Any, register: Any, books: Any, cases: Any) -> 
             )
 
 
+def storing(register: Any) -> None:  # noqa: ANN401 - the Gillingham PACT's Register
+    section("Storing: the register as a versioned JSON document, checked against its schema")
+    import json  # noqa: PLC0415
+    from zoneinfo import ZoneInfo  # noqa: PLC0415
+
+    from pact_core.errors import ExceptionGroup  # noqa: PLC0415
+    from pact_core.plain import from_document, json_schema, to_document  # noqa: PLC0415
+
+    text = json.dumps(to_document(register), sort_keys=True)
+    document = json.loads(text)
+    schema = json_schema(type(register), document=True)
+    print(f"  {document['type']}, version {document['version']}: {len(text):,} bytes of JSON")
+    print(f"  the schema defines {len(schema['$defs'])} types; read back equal: "
+          f"{from_document(document, zones=ZoneInfo) == register}")  # fmt: skip
+    broken = json.loads(text)
+    broken["data"]["priorities"][0]["events"][0]["at"] = "last Tuesday"
+    del broken["data"]["panel"]["name"]
+    try:
+        from_document(broken, zones=ZoneInfo)
+    except ExceptionGroup as group:
+        for problem in group.exceptions:
+            print(f"  refused: {problem}")
+
+
 def main() -> None:
     print("pact_core tour")
     time_primitives()
@@ -633,6 +657,7 @@ def main() -> None:
     cases = case_review()
     crime(medway)
     scorecard(medway, team, register, books, cases)
+    storing(register)
 
 
 if __name__ == "__main__":

@@ -61,6 +61,9 @@ form before reading it.
 
 T = TypeVar("T")
 
+# Each stored type's function to plain data, found once (cattrs generates them).
+_DUMPS: dict[type, Callable[[Any], Any]] = {}
+
 
 def _name(kind: object) -> str:
     found = NAMES.get(get_origin(kind) or kind)  # type: ignore[arg-type]  # a class or a generic alias
@@ -89,8 +92,11 @@ def to_plain(value: object) -> Any:  # noqa: ANN401 - JSON data: a dict for ever
             has no IANA name or fixed offset.
     """
     kind = type(value)
-    _name(kind)
-    return converter().unstructure(value, kind)
+    dump = _DUMPS.get(kind)
+    if dump is None:
+        _name(kind)
+        dump = _DUMPS[kind] = converter().get_unstructure_hook(kind)
+    return dump(value)
 
 
 def from_plain(

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -249,6 +250,7 @@ _DURATION = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=256)  # a few durations recur (a panel's notice, a goal's target)
 def dump_timedelta(value: dt.timedelta) -> str:
     sign = "-" if value < dt.timedelta(0) else ""
     size = -value if sign else value
