@@ -139,7 +139,7 @@ def to_dataframe(table: object) -> Any:  # noqa: ANN401 - a pandas DataFrame; pa
     """
     columns, rows = _table(table)
     try:
-        import pandas as pd  # noqa: PLC0415 - optional, and heavy: only when asked
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]  # noqa: PLC0415 - optional, heavy; stubs vary
     except ModuleNotFoundError as err:
         err.msg = 'to_dataframe needs pandas: pip install "pact-core[pandas]"'
         raise
