@@ -493,20 +493,8 @@ class InvalidCase(_Indexed, ValueError):
     """
 
 
-class InvalidPoliceData(PactError, ValueError):
-    """A field of a police.uk JSON answer that pact_core cannot read; an answer's problems come all at once.
-
-    `path` is where the field is, in the answer as given: ``[3]["issue-date"]``.
-
-    >>> import datetime as dt
-    >>> from pact_core.policeuk import priorities_from_policeuk
-    >>> try:
-    ...     priorities_from_policeuk([{"issue": "<p>Parking</p>", "issue-date": "last Tuesday", "action": None, "action-date": None}],
-    ...                              tz=dt.timezone.utc)
-    ... except ExceptionGroup as group:
-    ...     print(group.exceptions[0].path, "|", group.exceptions[0])
-    [0]["issue-date"] | [0]["issue-date"] must be an ISO 8601 date and time, got 'last Tuesday'
-    """
+class _AtPath(PactError):
+    """An error about one field of a JSON-like input: `path` is where it is (empty for the whole)."""
 
     path: str
 
@@ -523,7 +511,23 @@ class InvalidPoliceData(PactError, ValueError):
         self.path = path
 
 
-class InvalidPlainData(PactError, ValueError):
+class InvalidPoliceData(_AtPath, ValueError):
+    """A field of a police.uk JSON answer that pact_core cannot read; an answer's problems come all at once.
+
+    `path` is where the field is, in the answer as given: ``[3]["issue-date"]``.
+
+    >>> import datetime as dt
+    >>> from pact_core.policeuk import priorities_from_policeuk
+    >>> try:
+    ...     priorities_from_policeuk([{"issue": "<p>Parking</p>", "issue-date": "last Tuesday", "action": None, "action-date": None}],
+    ...                              tz=dt.timezone.utc)
+    ... except ExceptionGroup as group:
+    ...     print(group.exceptions[0].path, "|", group.exceptions[0])
+    [0]["issue-date"] | [0]["issue-date"] must be an ISO 8601 date and time, got 'last Tuesday'
+    """
+
+
+class InvalidPlainData(_AtPath, ValueError):
     """A field of plain data (`pact_core.plain`) that cannot be read as the type asked for.
 
     `path` is where the field is, in the data as given: ``["events"][2]["at"]``
@@ -539,17 +543,3 @@ class InvalidPlainData(PactError, ValueError):
     ...     print(group.exceptions[0].path, "|", group.exceptions[0])
     ["end"] | ["end"] must be an ISO 8601 date and time with an offset (RFC 9557), got 'soon'
     """
-
-    path: str
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        field: str | None = None,
-        rule: str | None = None,
-        value: object = None,
-        path: str = "",
-    ) -> None:
-        super().__init__(message, field=field, rule=rule, value=value)
-        self.path = path

@@ -61,8 +61,26 @@ form before reading it.
 
 T = TypeVar("T")
 
-# Each stored type's function to plain data, found once (cattrs generates them).
+# Each stored type's functions to plain data and back, found once (cattrs generates them).
 _DUMPS: dict[type, Callable[[Any], Any]] = {}
+_LOADS: dict[object, Callable[[object, Any], Any]] = {}
+
+
+def _loader(kind: type, subject: str, path: str) -> Callable[[object, Any], Any]:
+    """Read data as *kind*, the caller's zones in force; every problem at once, inside *path*."""
+    structure = converter().get_structure_hook(kind)
+
+    def read(data: object, zones: Any) -> Any:  # noqa: ANN401 - a value of kind; the caller's zones
+        token = _codecs.ZONES.set(zones)
+        try:
+            return structure(data, kind)
+        except Exception as err:  # noqa: BLE001 - every failure is reported with its path
+            found = problems(err, path)
+            raise ExceptionGroup(f"{subject} has {len(found)} problem(s)", found) from None
+        finally:
+            _codecs.ZONES.reset(token)
+
+    return read
 
 
 def _name(kind: object) -> str:
@@ -136,15 +154,11 @@ def from_plain(
         ExceptionGroup: of `pact_core.errors.InvalidPlainData`, one for each problem.
         TypeError: *kind* is not a value type pact_core stores.
     """
-    name = _name(kind)
-    token = _codecs.ZONES.set(zones)
-    try:
-        return converter().structure(data, get_origin(kind) or kind)  # type: ignore[no-any-return]  # a value of kind
-    except Exception as err:  # noqa: BLE001 - every failure is reported with its path
-        found = problems(err)
-        raise ExceptionGroup(f"plain data of {name} has {len(found)} problem(s)", found) from None
-    finally:
-        _codecs.ZONES.reset(token)
+    load = _LOADS.get(kind)
+    if load is None:
+        name = _name(kind)
+        load = _LOADS[kind] = _loader(STORED[name], f"plain data of {name}", "")
+    return load(data, zones)  # type: ignore[no-any-return]  # a value of kind
 
 
 def to_document(value: object) -> dict[str, Any]:
@@ -154,12 +168,7 @@ def to_document(value: object) -> dict[str, Any]:
     >>> to_document(Month(2022, 8))
     {'type': 'pact_core.crime.Month', 'version': 1, 'data': {'year': 2022, 'month': 8}}
     """
-    kind = type(value)
-    return {
-        "type": _name(kind),
-        "version": FORMAT_VERSION,
-        "data": converter().unstructure(value, kind),
-    }
+    return {"type": _name(type(value)), "version": FORMAT_VERSION, "data": to_plain(value)}
 
 
 def from_document(
@@ -206,12 +215,6 @@ def from_document(
         bad(f'["{extra}"]', "not be given: a document has type, version and data", document[extra])
     if found:
         raise ExceptionGroup(f"the document has {len(found)} problem(s)", found)
-    token = _codecs.ZONES.set(zones)
-    try:
-        found_value: T = converter().structure(document["data"], STORED[str(name)])
-        return found_value
-    except Exception as err:  # noqa: BLE001 - every failure is reported with its path
-        found = problems(err, '["data"]')
-        raise ExceptionGroup(f"the document of {name} has {len(found)} problem(s)", found) from None
-    finally:
-        _codecs.ZONES.reset(token)
+    read = _loader(STORED[str(name)], f"the document of {name}", '["data"]')
+    found_value: T = read(document["data"], zones)
+    return found_value

@@ -119,14 +119,21 @@ def dump_date(value: dt.date) -> str:
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def load_date(value: object, _: object = None) -> dt.date:
-    if type(value) is str and _DATE.fullmatch(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise _Bad("be an ISO 8601 date (YYYY-MM-DD)", value)
+def _iso(pattern: re.Pattern[str], parse: Callable[[str], Any], rule: str) -> Callable[..., Any]:
+    def load(value: object, _: object = None) -> Any:  # noqa: ANN401 - a date or a time
+        if type(value) is str and pattern.fullmatch(value):
+            try:
+                return parse(value)
+            except ValueError:
+                pass
+        raise _Bad(rule, value)
 
+    return load
+
+
+load_date: Callable[..., dt.date] = _iso(
+    _DATE, dt.date.fromisoformat, "be an ISO 8601 date (YYYY-MM-DD)"
+)
 
 DATE_SCHEMA: dict[str, Any] = {"type": "string", "pattern": "^" + _DATE.pattern + "$"}
 
@@ -139,14 +146,9 @@ def dump_time(value: dt.time) -> str:
     return value.isoformat()
 
 
-def load_time(value: object, _: object = None) -> dt.time:
-    if type(value) is str and _TIME.fullmatch(value):
-        try:
-            return dt.time.fromisoformat(value)
-        except ValueError:
-            pass
-    raise _Bad("be an ISO 8601 time of day (HH:MM:SS)", value)
-
+load_time: Callable[..., dt.time] = _iso(
+    _TIME, dt.time.fromisoformat, "be an ISO 8601 time of day (HH:MM:SS)"
+)
 
 TIME_SCHEMA: dict[str, Any] = {"type": "string", "pattern": "^" + _TIME.pattern + "$"}
 

@@ -20,6 +20,7 @@ import datetime as dt
 import enum
 import functools
 import importlib
+import itertools
 import json
 import math
 import types
@@ -54,7 +55,7 @@ from pact_core.plain import _codecs as c
 from pact_core.plain._shapes import SHAPES
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
 __all__: list[str] = []
 
@@ -228,17 +229,8 @@ def _build() -> cattrs.Converter:  # noqa: PLR0915 - one place that says how eve
         conv.register_unstructure_hook(kind, dump)
 
     # -- enums and literals, by value
-    def enum_load(kind: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
-        members = {(type(m.value), m.value): m for m in kind}
-        values = [m.value for m in kind]
-
-        def load(value: object, _: object) -> enum.Enum:
-            try:
-                return members[type(value), value]
-            except (KeyError, TypeError):
-                raise c._Bad(f"be one of {values}", value) from None
-
-        return load
+    def enum_load(kind: type[enum.Enum]) -> Callable[[object, object], object]:
+        return _choice({(type(m.value), m.value): m for m in kind})
 
     conv.register_structure_hook_factory(is_enum, enum_load)
     conv.register_unstructure_hook_factory(is_enum, lambda _: _enum_value)
@@ -250,18 +242,7 @@ def _build() -> cattrs.Converter:  # noqa: PLR0915 - one place that says how eve
             conv.register_unstructure_hook(kind, _enum_value)
 
     def literal_load(kind: object) -> Callable[[object, object], object]:
-        allowed = {(type(v), v) for v in get_args(kind)}
-        values = list(get_args(kind))
-
-        def load(value: object, _: object) -> object:
-            try:
-                if (type(value), value) in allowed:
-                    return value
-            except TypeError:
-                pass
-            raise c._Bad(f"be one of {values}", value)
-
-        return load
+        return _choice({(type(v), v): v for v in get_args(kind)})
 
     def is_literal(kind: object) -> bool:
         return get_origin(kind) is Literal
@@ -340,15 +321,7 @@ def _build() -> cattrs.Converter:  # noqa: PLR0915 - one place that says how eve
             items = _items(value, kind)
             if len(items) != len(args):
                 raise c._Bad(f"be an array of {len(args)} items", value)
-            out, errors = [], []
-            for i, (item, arg, one) in enumerate(zip(items, args, loads, strict=True)):
-                try:
-                    out.append(one(item, arg))
-                except Exception as err:  # noqa: BLE001, PERF203 - collected, with where
-                    errors.append(_note(err, IterableValidationNote(f"item {i}", i, arg)))
-            if errors:
-                raise IterableValidationError("bad items", errors, kind)  # type: ignore[arg-type]  # a type expression
-            return tuple(out)
+            return tuple(_load_each(kind, items, args, loads))
 
         return load
 
@@ -499,16 +472,40 @@ def _sequence_load(
     make: Callable[[list[Any]], Any],
 ) -> Callable[[object, object], Any]:
     def load(value: object, _: object) -> Any:  # noqa: ANN401 - a tuple or a list
-        items = _items(value, kind)
-        out, errors = [], []
-        for i, item in enumerate(items):
-            try:
-                out.append(one(item, arg))
-            except Exception as err:  # noqa: BLE001, PERF203 - collected, with where
-                errors.append(_note(err, IterableValidationNote(f"item {i}", i, arg)))
-        if errors:
-            raise IterableValidationError("bad items", errors, kind)  # type: ignore[arg-type]  # a type expression
-        return make(out)
+        return make(
+            _load_each(kind, _items(value, kind), itertools.repeat(arg), itertools.repeat(one))
+        )
+
+    return load
+
+
+def _load_each(
+    kind: object,
+    items: Iterable[object],
+    args: Iterable[object],
+    loads: Iterable[Callable[[object, object], object]],
+) -> list[Any]:
+    """Each item read as its type, every failing item collected with its index."""
+    out, errors = [], []
+    for i, (item, arg, one) in enumerate(zip(items, args, loads, strict=False)):  # args may repeat
+        try:
+            out.append(one(item, arg))
+        except Exception as err:  # noqa: BLE001, PERF203 - collected, with where
+            errors.append(_note(err, IterableValidationNote(f"item {i}", i, arg)))
+    if errors:
+        raise IterableValidationError("bad items", errors, kind)  # type: ignore[arg-type]  # a type expression
+    return out
+
+
+def _choice(members: dict[tuple[type, object], object]) -> Callable[[object, object], object]:
+    """The load of an enum or a Literal: one of *members*, by value and JSON type (``1`` is not ``true``)."""
+    values = [value for _, value in members]
+
+    def load(value: object, _: object) -> object:
+        try:
+            return members[type(value), value]
+        except (KeyError, TypeError):
+            raise c._Bad(f"be one of {values}", value) from None
 
     return load
 

@@ -65,20 +65,13 @@ class IncidenceShape:
 
 
 def incidence_shape(table: Incidence) -> IncidenceShape:
-    categories = CATEGORIES
     return IncidenceShape(
         level=table.level,
         publication=table.publication,
         areas=table.areas,
         cells=tuple(
-            (table.areas[a], Month.from_ordinal(m), categories[c], n)
-            for a, m, c, n in zip(
-                table.area.tolist(),
-                table.month.tolist(),
-                table.category.tolist(),
-                table.count.tolist(),
-                strict=True,
-            )
+            (area, Month.parse(month), Category(slug), count)
+            for area, month, slug, count in table.rows()
         ),
     )
 
