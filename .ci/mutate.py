@@ -37,6 +37,12 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coverage import CoverageData
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 ROOT = Path(__file__).resolve().parents[1]
 MODULES = {
@@ -210,24 +216,104 @@ def _copy_checkout(into: Path) -> None:
             shutil.copy2(source, into / name)
 
 
-def _test_command(module: str) -> list[str]:
+def _tests(module: str) -> list[str]:
+    """A module's own tests: its test files, any tests named for it, and its doctests."""
     tests = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests").glob(f"test_{module}*.py"))
-    tests += EXTRA_TESTS.get(module, [])
+    return [*tests, *EXTRA_TESTS.get(module, []), MODULES[module]]
+
+
+def _test_command(module: str, selected: Sequence[str] = ()) -> list[str]:
     return [
         sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "--no-header",
-        "-p", "no:randomly", *tests, MODULES[module],
+        "-p", "no:randomly", *(selected or _tests(module)),
     ]  # fmt: skip
 
 
-def run(mutant: Mutant, workdir: Path, timeout: float) -> tuple[Mutant, str]:
-    """Apply *mutant* in *workdir* (a copy of the checkout), run its tests, restore the file."""
+# Which tests ran each line, from one coverage run of a module's tests (its baseline): a
+# mutant runs only the tests that ran the function it is in. A mutant outside any function
+# (a constant, a field's default: run at import) or in a function no test ran runs them all.
+Coverage = dict[str, dict[int, frozenset[str]]]
+
+
+def _baseline(module: str, workdir: Path) -> Coverage:
+    """Run *module*'s tests once, unmutated, under coverage with a context per test."""
+    datafile = workdir / f".coverage-{module}"
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(workdir / "src"),
+        "COVERAGE_FILE": str(datafile),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    command = [
+        *_test_command(module), "--cov=pact_core", "--cov-context=test", "--cov-report=",
+        "--cov-fail-under=0",
+    ]  # fmt: skip
+    result = subprocess.run(  # noqa: S603 - our own interpreter and tests
+        command, cwd=workdir, env=env, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        sys.exit(f"the tests of {module} fail before any mutation:\n{result.stdout[-3000:]}")
+    data = CoverageData(basename=str(datafile))
+    data.read()
+    found: Coverage = {}
+    for measured in data.measured_files():
+        path = Path(measured).resolve()
+        if not path.is_relative_to(workdir.resolve()):
+            continue
+        found[str(path.relative_to(workdir.resolve()))] = {
+            line: frozenset(c.rpartition("|")[0] for c in contexts if c)
+            for line, contexts in data.contexts_by_lineno(measured).items()
+        }
+    return found
+
+
+def _baselines(modules: Sequence[str], workdirs: Sequence[Path]) -> Coverage:
+    """Every module's baseline, as many at once as there are work directories."""
+    coverage: Coverage = {}
+    with concurrent.futures.ThreadPoolExecutor(max_workers=len(workdirs)) as pool:
+        runs = [
+            pool.submit(_baseline, module, workdirs[i % len(workdirs)])
+            for i, module in enumerate(modules)
+        ]
+        for future in runs:
+            coverage |= future.result()
+    return coverage
+
+
+def _selected(mutant: Mutant, coverage: Coverage) -> list[str]:
+    """The tests that ran the function holding *mutant* (none: run all of the module's tests)."""
+    tree = ast.parse((ROOT / mutant.path).read_text(encoding="utf-8"))
+    spans = [
+        (node.lineno, node.end_lineno or node.lineno)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.lineno <= mutant.line <= (node.end_lineno or node.lineno)
+    ]
+    if not spans:
+        return []
+    first, last = max(spans)  # the innermost: it starts last
+    lines = coverage.get(mutant.path, {})
+    tests: set[str] = set()
+    for line in range(first, last + 1):
+        tests |= lines.get(line, frozenset())
+    own = _tests(mutant.module)
+    # The module's own files first, in their order, so that -x stops at the likeliest killer.
+    return sorted(
+        tests, key=lambda t: (next((i for i, o in enumerate(own) if t.startswith(o)), len(own)), t)
+    )
+
+
+def run(
+    mutant: Mutant, workdir: Path, timeout: float, selected: Sequence[str]
+) -> tuple[Mutant, str]:
+    """Apply *mutant* in *workdir* (a copy of the checkout), run *selected* tests, restore the file."""
     target = workdir / mutant.path
     original = (ROOT / mutant.path).read_text(encoding="utf-8")
     target.write_text(mutated_source(mutant), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(workdir / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
     try:
         result = subprocess.run(  # noqa: S603 - our own interpreter and tests
-            _test_command(mutant.module),
+            _test_command(mutant.module, selected),
             cwd=workdir,
             env=env,
             capture_output=True,
@@ -258,6 +344,11 @@ def main() -> None:
         "--timeout", type=float, default=300.0, help="seconds a mutant's tests may run"
     )
     parser.add_argument("--list", action="store_true", help="list the mutants and stop")
+    parser.add_argument(
+        "--all-tests",
+        action="store_true",
+        help="run all of a module's tests for every mutant, not only those that ran its function",
+    )
     args = parser.parse_args()
     args.modules = args.modules or list(DEFAULT)
     unknown = sorted(set(args.modules) - set(MODULES))
@@ -284,21 +375,10 @@ def main() -> None:
         for workdir in workdirs:
             workdir.mkdir()
             _copy_checkout(workdir)
-        # The unmutated tests must pass first, or no score means anything.
-        env = {**os.environ, "PYTHONPATH": str(workdirs[0] / "src")}
-        for module in args.modules:
-            baseline = subprocess.run(  # noqa: S603 - our own interpreter and tests
-                _test_command(module),
-                cwd=workdirs[0],
-                env=env,
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if baseline.returncode != 0:
-                sys.exit(
-                    f"the tests of {module} fail before any mutation:\n{baseline.stdout[-3000:]}"
-                )
+        # The unmutated tests must pass first, or no score means anything; the same run
+        # records which tests ran each line.
+        coverage = _baselines(args.modules, workdirs)
+        print(f"baselines in {time.perf_counter() - began:.0f} s", flush=True)
         results: dict[str, list[tuple[Mutant, str]]] = {module: [] for module in args.modules}
         free = list(workdirs)
         with concurrent.futures.ThreadPoolExecutor(max_workers=len(workdirs)) as pool:
@@ -307,7 +387,9 @@ def main() -> None:
             while queue or pending:
                 while queue and free:
                     workdir = free.pop()
-                    pending[pool.submit(run, queue.pop(0), workdir, args.timeout)] = workdir
+                    mutant = queue.pop(0)
+                    selected = [] if args.all_tests else _selected(mutant, coverage)
+                    pending[pool.submit(run, mutant, workdir, args.timeout, selected)] = workdir
                 done, _ = concurrent.futures.wait(
                     pending, return_when=concurrent.futures.FIRST_COMPLETED
                 )
