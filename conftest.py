@@ -1,7 +1,7 @@
 """Test-suite set-up shared by tests/, docs/ and README.md.
 
-Hypothesis profiles: ``dev`` (the default, quick) and ``ci`` (thorough); choose one with
-the ``HYPOTHESIS_PROFILE`` environment variable.
+Hypothesis profiles: ``dev`` (the default, quick), ``ci`` (thorough) and ``mutate`` (for
+`.ci/mutate.py`); choose one with the ``HYPOTHESIS_PROFILE`` environment variable.
 Sybil runs every ``python`` code block in README.md and docs/*.md, under the ``docs``
 profile (20 examples a property).
 """
@@ -32,6 +32,9 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,
 )
+# `.ci/mutate.py`: dev's examples without a deadline, so that a slow run on a busy machine
+# is never counted as a mutant killed.
+settings.register_profile("mutate", settings.get_profile("dev"), deadline=None)
 _PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "dev")
 settings.load_profile(_PROFILE)
 # The documentation's examples show how to write a property; they are run to prove that

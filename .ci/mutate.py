@@ -16,8 +16,10 @@ Each mutant changes one thing in one module, as a slip of the pen would:
 
 Docstrings, annotations and the messages of errors are left alone, and so is a line
 marked ``# pragma: no mutate`` (an equivalent mutant: the comment says why). The module's own
-tests (``tests/test_<module>*.py`` and the module's doctests) run against each mutant
-in a copy of the checkout, two at a time, with hypothesis's default profile; a mutant
+tests (``tests/test_<module>*.py``, any named for it, and the module's doctests) run
+against each mutant, those of them that ran the mutated function (one coverage run of the
+unmutated tests says which; outside a function, all of them), in a copy of the checkout, two at a time, with hypothesis's ``mutate`` profile (50
+examples, no deadline: a slow run on a busy machine is not a kill); a mutant
 is *killed* when they fail (or run past the time limit). The score is the share
 killed. Survivors are printed with their line, to read: some are equivalent (the
 change cannot alter any answer), the rest are tests to write.
@@ -241,6 +243,7 @@ def _baseline(module: str, workdir: Path) -> Coverage:
     env = {
         **os.environ,
         "PYTHONPATH": str(workdir / "src"),
+        "HYPOTHESIS_PROFILE": "mutate",
         "COVERAGE_FILE": str(datafile),
         "PYTHONDONTWRITEBYTECODE": "1",
     }
@@ -310,7 +313,12 @@ def run(
     target = workdir / mutant.path
     original = (ROOT / mutant.path).read_text(encoding="utf-8")
     target.write_text(mutated_source(mutant), encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(workdir / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(workdir / "src"),
+        "HYPOTHESIS_PROFILE": "mutate",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
     try:
         result = subprocess.run(  # noqa: S603 - our own interpreter and tests
             _test_command(mutant.module, selected),

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 #: What the elapsed loop reads of a goal (see `Goal._elapsed_spec`).
 _ElapsedSpec = tuple[EventKind, bool, bool, dt.timedelta, "dt.timedelta | None"]
+#: A goal's warning thresholds, each with the time on the clock that reaches it.
+_WarningTimes = tuple[tuple[float, dt.timedelta], ...]
 
 __all__ = ["Clock", "Goal", "ReopenRule", "ResponsePolicy"]
 
@@ -159,6 +161,24 @@ class ResponsePolicy:
     goals: tuple[Goal, ...] = attrs.field(
         factory=lambda: (Goal.response_72h(),), converter=_to_goals
     )
+
+    @functools.cached_property
+    def _plan(self) -> tuple[tuple[Goal, _ElapsedSpec | None, _WarningTimes], ...]:
+        """What `pact_core.response.status` reads of each goal, worked out once: the elapsed loop's spec (None on working time) and the warning times, highest first."""
+        return tuple(
+            (
+                goal,
+                goal._elapsed_spec if goal.clock is Clock.ELAPSED else None,
+                goal._warning_times[::-1],
+            )
+            for goal in self.goals
+        )
+
+    @functools.cached_property
+    def _single(self) -> tuple[_ElapsedSpec, str, _WarningTimes] | None:
+        """The one elapsed goal's spec, name and warning times, when that is the whole policy (the common case), else None."""
+        ((goal, spec, warnings), *others) = self._plan
+        return None if others or spec is None else (spec, goal.name, warnings)
 
     def __attrs_post_init__(self) -> None:
         names = [goal.name for goal in self.goals]
