@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unittest.mock
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,7 @@ from pact_core.selection import (
     score,
     stv,
 )
+from pact_core.selection import profile as profile_module
 from pact_core.selection import ranked_ballots as build_ranked
 from pact_core.testing import approval_ballots, ranked_ballots, score_ballots
 
@@ -272,6 +274,40 @@ def test_a_profile_from_rankings_equals_one_from_ballots(
             build_ranked(rows, weights=weights), candidates=candidates
         )
     )
+
+
+@given(
+    st.lists(st.lists(st.integers(0, 6), max_size=7) | st.just([2, 5, 2]), max_size=30),
+    st.none() | st.lists(st.integers(1, 2**63), min_size=30, max_size=30),
+    st.none() | st.just(range(7)) | st.just(range(3)),
+)
+def test_the_numpy_layout_of_many_rankings_equals_the_plain_one(
+    rows: list[list[int]], weights: list[int] | None, candidates: range | None
+) -> None:
+    # From `_BULK` distinct rankings, numpy sorts and checks them and lays out the counting
+    # arrays; with the bar at 1 every profile takes that path, and must equal the plain one.
+    if weights is not None:
+        weights = weights[: len(rows)]
+
+    def build() -> object:
+        return RankedProfile.from_rankings(rows, weights=weights, candidates=candidates)
+
+    plain = _profile_or_problems(build)
+    with unittest.mock.patch.object(profile_module, "_BULK", 1):
+        laid_out = _profile_or_problems(build)
+    assert laid_out == plain
+    if isinstance(laid_out, RankedProfile) and isinstance(plain, RankedProfile):
+        # The arrays laid out while sorting are those the profile would work out itself.
+        fresh = RankedProfile(
+            candidates=plain.candidates,
+            rankings=plain.rankings,
+            weights=plain.weights,
+            abstentions=plain.abstentions,
+        )
+        if sum(plain.weights) < 2**62:
+            for made, own in zip(laid_out._arrays, fresh._arrays, strict=True):
+                assert made.tolist() == own.tolist()
+        assert stv(laid_out, seats=2) == stv(plain, seats=2)
 
 
 def _profile_or_problems(build: Callable[[], object]) -> object:

@@ -10,6 +10,8 @@ light). Every rule gives the same `Selection` from a profile as from its ballots
 from __future__ import annotations
 
 import functools
+import itertools
+import math
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Generic
 
@@ -90,13 +92,29 @@ class RankedProfile(Generic[C]):
             return cls.from_ballots(ranked_ballots(rows, weights=counts), candidates=candidates)
         abstentions = merged.pop((), 0)
         index = {candidate: i for i, candidate in enumerate(allowed)}
-        ordered = sorted((tuple(map(index.__getitem__, r)), w) for r, w in merged.items())
-        return cls(
+        if len(merged) < _BULK:
+            if any(len(set(ranking)) != len(ranking) for ranking in merged):
+                return cls.from_ballots(ranked_ballots(rows, weights=counts), candidates=candidates)
+            ordered = sorted((tuple(map(index.__getitem__, r)), w) for r, w in merged.items())
+            return cls(
+                candidates=allowed,
+                rankings=tuple(ranking for ranking, _ in ordered),
+                weights=tuple(weight for _, weight in ordered),
+                abstentions=abstentions,
+            )
+        laid_out = _laid_out(merged, index)
+        if laid_out is None:  # a ranking names someone twice
+            return cls.from_ballots(ranked_ballots(rows, weights=counts), candidates=candidates)
+        in_order, arrays = laid_out
+        profile = cls(
             candidates=allowed,
-            rankings=tuple(ranking for ranking, _ in ordered),
-            weights=tuple(weight for _, weight in ordered),
+            rankings=tuple(ranking for ranking, _ in in_order),
+            weights=tuple(weight for _, weight in in_order),
             abstentions=abstentions,
         )
+        if arrays is not None:  # the counting arrays, already made: what `_arrays` would give
+            object.__setattr__(profile, "_arrays", arrays)
+        return profile
 
     @property
     def total(self) -> int:
@@ -150,10 +168,49 @@ def _merged(rows: list[Any], counts: list[Any] | None) -> dict[tuple[Any, ...], 
                 merged[ranking] = get(ranking, 0) + weight
     except TypeError:  # a row that is not iterable, or a candidate that cannot be hashed
         return None
-    for ranking in merged:
-        if len(set(ranking)) != len(ranking):
-            return None
     return dict(merged)
+
+
+# From this many distinct rankings, `from_rankings` lays them out, checks and sorts them with
+# numpy, and keeps the arrays the rules count with; below it, a plain sort is quicker.
+_BULK = 64
+
+
+def _laid_out(
+    merged: dict[tuple[Any, ...], int], index: dict[Any, int]
+) -> tuple[list[tuple[tuple[int, ...], int]], tuple[Any, Any, Any] | None] | None:
+    """The distinct rankings as indices, sorted, each with its weight, and the counting arrays.
+
+    None when a ranking names a candidate twice. The arrays are None when the weights
+    are too large for int64 (`RankedProfile._arrays` is then never asked for them).
+    """
+    import numpy as np  # noqa: PLC0415 - only for large profiles
+
+    rankings = [tuple(map(index.__getitem__, ranking)) for ranking in merged]
+    lengths = np.fromiter(map(len, rankings), dtype=np.int64, count=len(rankings))
+    width, n = int(lengths.max()), len(index)
+    cells = np.fromiter(
+        itertools.chain.from_iterable(rankings), dtype=np.int64, count=int(lengths.sum())
+    )
+    # Row-major, a boolean mask takes the cells in order: each ranking, then -1 past its end.
+    matrix = np.full((len(rankings), width), -1, dtype=np.int64)
+    matrix[np.arange(width) < lengths[:, None]] = cells
+    # A candidate named twice in a ranking: a (ranking, candidate) pair counted twice.
+    rows = np.repeat(np.arange(len(rankings), dtype=np.int64), lengths)
+    if cells.size and np.bincount(rows * n + cells).max() > 1:
+        return None
+    # Lexicographic, first place first; -1 past a ranking's end sorts a prefix first, as
+    # tuples do. One whole-number key a ranking when it fits in int64, else column by column.
+    if width * math.log2(n + 1) < 62:
+        powers = (n + 1) ** np.arange(width - 1, -1, -1, dtype=np.int64)
+        order = np.argsort((matrix + 1) @ powers, kind="stable")
+    else:
+        order = np.lexsort(matrix.T[::-1])
+    weights = list(merged.values())
+    in_order = [(rankings[i], weights[i]) for i in order.tolist()]
+    if sum(weights) >= 2**62:
+        return in_order, None
+    return in_order, (matrix[order], lengths[order], np.array(weights, dtype=np.int64)[order])
 
 
 def _profile_arguments(
