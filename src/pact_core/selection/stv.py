@@ -217,7 +217,7 @@ def stv(  # noqa: PLR0912, PLR0913, PLR0915 - one count, read top to bottom as t
         return numerator // denominator
 
     def shown(value: _Value) -> Fraction:
-        return Fraction(value) / unit if decimals is not None else Fraction(value)
+        return Fraction(value, unit) if decimals is not None else Fraction(value)
 
     continuing = [True] * n
     valid = sum(grouped.values())
@@ -239,12 +239,17 @@ def stv(  # noqa: PLR0912, PLR0913, PLR0915 - one count, read top to bottom as t
 
     def record() -> None:
         chosen_now, excluded_now, moved = step
-        scores = {allowed[i]: shown(totals[i]) for i in range(n) if continuing[i] or i in elected}
+        # Highest first, then by candidate: the totals sort as the values shown do.
+        present = sorted(
+            (i for i in range(n) if continuing[i] or i in elected),
+            key=lambda i: (-totals[i], allowed[i]),
+        )
+        scores = {allowed[i]: shown(totals[i]) for i in present}
         history.append(scores)
         rounds.append(
             Round(
                 number=len(rounds) + 1,
-                scores=tuple(sorted(scores.items(), key=lambda item: (-item[1], item[0]))),
+                scores=tuple(scores.items()),
                 elected=tuple(allowed[i] for i in chosen_now),
                 excluded=tuple(allowed[i] for i in excluded_now),
                 transfer=moved,
