@@ -336,6 +336,22 @@ def run(
     return mutant, outcome
 
 
+def _chosen(args: argparse.Namespace) -> list[Mutant]:
+    """The mutants asked for: every one of each module, a sample of each, or those named."""
+    chosen: list[Mutant] = []
+    for module in args.modules:
+        found = mutants(module)
+        if args.sample is not None and args.sample < len(found):
+            found = sorted(
+                random.Random(f"{args.seed}-{module}").sample(found, args.sample),
+                key=lambda m: (m.path, m.number),
+            )
+        chosen.extend(found)
+    if args.only:
+        chosen = [m for m in chosen if f"{m.path}#{m.number}" in args.only]
+    return chosen
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -353,6 +369,13 @@ def main() -> None:
     )
     parser.add_argument("--list", action="store_true", help="list the mutants and stop")
     parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="PATH#N",
+        help="run only these mutants (as listed: src/pact_core/teams/ranks.py#12); repeatable",
+    )
+    parser.add_argument(
         "--all-tests",
         action="store_true",
         help="run all of a module's tests for every mutant, not only those that ran its function",
@@ -363,15 +386,7 @@ def main() -> None:
     if unknown:
         parser.error(f"unknown modules {unknown}: choose from {list(MODULES)}")
 
-    chosen: list[Mutant] = []
-    for module in args.modules:
-        found = mutants(module)
-        if args.sample is not None and args.sample < len(found):
-            found = sorted(
-                random.Random(f"{args.seed}-{module}").sample(found, args.sample),
-                key=lambda m: (m.path, m.number),
-            )
-        chosen.extend(found)
+    chosen = _chosen(args)
     if args.list:
         for m in chosen:
             print(f"{m.path}:{m.line} #{m.number} {m.change}")

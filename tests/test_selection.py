@@ -468,3 +468,24 @@ def test_a_profile_of_candidates_that_do_not_sort_is_refused_as_through_ballots(
     with pytest.raises(TypeError) as ballots:
         RankedProfile.from_ballots(ranked_ballots(mixed))
     assert str(bulk.value) == str(ballots.value)
+
+
+# ----------------------------------------------------------------------------- edges (mutation testing)
+
+
+def test_a_score_ballot_weighs_one_by_default_and_takes_its_weight_by_keyword() -> None:
+    ballot = ScoreBallot({"a": 5})
+    assert (ballot.minimum, ballot.maximum, ballot.weight) == (0, 5, 1)
+    with pytest.raises(TypeError):
+        ScoreBallot({"a": 5}, 2)  # type: ignore[misc]
+
+
+def test_score_ballots_range_from_nought_to_five_by_default() -> None:
+    (ballot,) = score_ballots([{"a": 0, "b": 5}])
+    assert (ballot.minimum, ballot.maximum, ballot.scores) == (0, 5, (("a", 0), ("b", 5)))
+
+
+def test_a_profile_of_one_candidate() -> None:
+    # One candidate is enough to gather ballots: seats are asked for when counting.
+    profile = RankedProfile.from_ballots(ranked_ballots([["a"], ["a"]]))
+    assert (profile.candidates, profile.rankings, profile.weights) == (("a",), ((0,),), (2,))

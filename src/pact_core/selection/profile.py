@@ -53,7 +53,12 @@ class RankedProfile(Generic[C]):
     ) -> RankedProfile[C]:
         """Gather ranked ballots; every ballot naming an unknown candidate is reported at once."""
         counted, allowed, abstentions = _prepare(
-            ballots, RankedBallot, seats=1, candidates=candidates, tie_break=()
+            ballots,
+            RankedBallot,
+            # Gathering only checks that seats is valid (2 would be too): no mutate.
+            seats=1,  # pragma: no mutate
+            candidates=candidates,
+            tie_break=(),
         )
         index = {candidate: i for i, candidate in enumerate(allowed)}
         merged: dict[tuple[int, ...], int] = {}
@@ -127,8 +132,9 @@ class RankedProfile(Generic[C]):
         import numpy as np  # noqa: PLC0415 - only when a profile is counted
 
         rows = len(self.rankings)
-        width = max((len(r) for r in self.rankings), default=0)
-        matrix = np.full((rows, max(width, 1)), -1, dtype=np.int64)
+        # A column of -1 more would count for nothing: no mutate.
+        width = max((len(r) for r in self.rankings), default=0)  # pragma: no mutate
+        matrix = np.full((rows, max(width, 1)), -1, dtype=np.int64)  # pragma: no mutate
         lengths = np.fromiter((len(r) for r in self.rankings), dtype=np.int64, count=rows)
         for length in set(lengths.tolist()):
             chosen = np.flatnonzero(lengths == length)
@@ -238,7 +244,8 @@ def _doubled_borda(profile: RankedProfile[C]) -> list[int]:
     import numpy as np  # noqa: PLC0415 - only when a profile is counted
 
     n = len(profile.candidates)
-    if profile.total * 2 * n >= 2**52:
+    # 2**52 is a margin (float64 adds whole numbers exactly to 2**53): no mutate.
+    if profile.total * 2 * n >= 2**52:  # pragma: no mutate
         # Beyond what float64 adds exactly (and near int64's end): count in Python integers.
         doubled_exactly = [0] * n
         base = 0
