@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import pickle
 from fractions import Fraction
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 
 from pact_core.abstraction import (
@@ -306,3 +308,27 @@ def test_cells_are_named_tuples() -> None:
         "PC 1", "Strood NPT", "Strood", dt.date(2025, 3, 1), ActivityClass.COMMUNITY, "patrol"
     )
     assert microseconds == 6 * 3600 * 10**6
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "AbstractionPolicy",
+        "Accounts",
+        "DutyRecord",
+        "Shortfall",
+        "Standard",
+        "Summary",
+    ],
+)
+def test_values_are_built_from_keyword_arguments_only(name: str) -> None:
+    # A field given by position could be read as another: these take keywords alone.
+    kind = getattr(importlib.import_module("pact_core.abstraction"), name)
+    assert [field.name for field in attrs.fields(kind) if not field.kw_only] == []
+
+
+def test_the_pledge_asks_for_four_fifths_of_the_time_visible() -> None:
+    pledge = Standard.pledge_visible_80()
+    assert pledge.threshold == Fraction(4, 5)
+    assert pledge.met_by(Fraction(4, 5))
+    assert not pledge.met_by(Fraction(79, 100))

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import pickle
 from pathlib import Path
@@ -665,3 +666,16 @@ def test_working_time_from_year_1_to_9998() -> None:
         anywhere.add_working_time(
             dt.datetime(9999, 1, 4, 9, tzinfo=dt.timezone.utc), dt.timedelta(hours=1)
         )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "HolidayCalendar",
+        "WorkingCalendar",
+    ],
+)
+def test_values_are_built_from_keyword_arguments_only(name: str) -> None:
+    # A field given by position could be read as another: these take keywords alone.
+    kind = getattr(importlib.import_module("pact_core.calendars"), name)
+    assert [field.name for field in attrs.fields(kind) if not field.kw_only] == []

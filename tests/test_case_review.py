@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import itertools
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -841,3 +842,30 @@ def test_statistics_count_each_figure_by_its_own_event() -> None:
         statistics(cases, "2025")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="cases must be Case values"):
         statistics(["case"], year)  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Application",
+        "Case",
+        "CaseEvent",
+        "Complaint",
+        "Deadline",
+        "Evaluation",
+        "Procedure",
+        "Statistics",
+        "Threshold",
+        "ThresholdRule",
+        "Window",
+    ],
+)
+def test_values_are_built_from_keyword_arguments_only(name: str) -> None:
+    # A field given by position could be read as another: these take keywords alone.
+    kind = getattr(importlib.import_module("pact_core.case_review"), name)
+    assert [field.name for field in attrs.fields(kind) if not field.kw_only] == []
+
+
+def test_a_complaint_reported_at_the_instant_of_application_is_not_after_it() -> None:
+    same = report(at(2025, 3, 2), at(2025, 3, 2, 13))
+    assert judge([same], at(2025, 3, 2, 13)).complaints[0].reasons == ()

@@ -6,9 +6,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import math
 from typing import Any
 
+import attrs
 import numpy as np
 import pytest
 import shapely
@@ -451,3 +453,24 @@ def test_fractions_on_a_map_and_months_of_a_period_that_starts_mid_month() -> No
     assert "0.333" in third._repr_svg_()
     months = period_months(Interval.parse("2022-01-15T00:00Z/2022-04-01T00:00Z"), None)
     assert [str(m) for m in months] == ["2022-02", "2022-03"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Choropleth",
+        "Crime",
+        "CrimeOutcome",
+        "CrimeTable",
+        "Hotspot",
+        "HotspotAnalysis",
+        "Incidence",
+        "OutcomePolicy",
+        "RateComparison",
+        "SolvedShare",
+    ],
+)
+def test_values_are_built_from_keyword_arguments_only(name: str) -> None:
+    # A field given by position could be read as another: these take keywords alone.
+    kind = getattr(importlib.import_module("pact_core.crime"), name)
+    assert [field.name for field in attrs.fields(kind) if not field.kw_only] == []

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 import shapely
 from shapely import Polygon
@@ -440,3 +442,24 @@ def test_contact_details_that_are_not_an_object_of_strings_are_errors_with_their
         [{**people[1], "contact_details": {"email": "b@example.org", "web": None, "x": ""}}]
     )
     assert dict(member.contact) == {"email": "b@example.org"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "EngagementMethod",
+        "Force",
+        "ForceReference",
+        "LocatedNeighbourhood",
+        "NeighbourhoodDetails",
+        "NeighbourhoodReference",
+        "Place",
+        "PoliceEvent",
+        "PoliceLink",
+        "PolicePriority",
+    ],
+)
+def test_values_are_built_from_keyword_arguments_only(name: str) -> None:
+    # A field given by position could be read as another: these take keywords alone.
+    kind = getattr(importlib.import_module("pact_core.policeuk"), name)
+    assert [field.name for field in attrs.fields(kind) if not field.kw_only] == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from fractions import Fraction
 from typing import Any
 
@@ -648,3 +649,102 @@ def test_influence_share() -> None:
     assert influence([], panel="Chatham PACT", period=spring).share is None
     with pytest.raises(TypeError, match="^period must be an Interval"):
         influence([], panel="x", period=None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Candidate",
+        "CategoryMap",
+        "Concern",
+        "FeedbackResponse",
+        "HarmAssessment",
+        "HarmWeights",
+        "Influence",
+        "Issue",
+        "PanelChoice",
+        "Priority",
+        "PriorityEvent",
+        "Recurrence",
+        "RecurrencePolicy",
+        "Register",
+        "Routing",
+        "SharedPriority",
+    ],
+)
+def test_values_are_built_from_keyword_arguments_only(name: str) -> None:
+    # A field given by position could be read as another: these take keywords alone.
+    kind = getattr(importlib.import_module("pact_core.priorities"), name)
+    assert [field.name for field in attrs.fields(kind) if not field.kw_only] == []
+
+
+# ----------------------------------------------------------------------------- edges (mutation testing)
+
+
+def test_a_location_may_lie_on_the_poles_and_the_antimeridian() -> None:
+    when = dt.datetime(2025, 3, 1, tzinfo=UTC)
+    for corner in ((-90.0, -180.0), (90.0, 180.0)):
+        assert attrs.evolve(concern(1, "litter", "Pier", when), location=corner).location == corner
+    for beyond in ((90.5, 0.0), (0.0, -180.5)):
+        with pytest.raises(InvalidPriority, match="^location must be a latitude within"):
+            attrs.evolve(concern(1, "litter", "Pier", when), location=beyond)
+
+
+def test_concerns_alike_but_for_resident_or_location_still_sort_one_way() -> None:
+    # Grouping sorts a candidate's concerns by every field: a missing resident or location
+    # sorts first, and the order never depends on the order they were given in.
+    when = dt.datetime(2025, 3, 1, tzinfo=UTC)
+    base = concern(1, "litter", "Pier", when)
+    alike = [
+        attrs.evolve(base, resident="R1"),
+        base,
+        attrs.evolve(base, location=(51.4, 0.5)),
+    ]
+    for given in (alike, alike[::-1]):
+        (candidate,) = candidates(given)
+        assert [(c.resident, c.location) for c in candidate.concerns] == [
+            (None, None),
+            (None, (51.4, 0.5)),
+            ("R1", None),
+        ]
+
+
+def test_a_review_due_at_the_instant_asked_is_overdue() -> None:
+    register = _register()
+    due = register.priority("P1").next_review(as_of=at(2025, 6, 1))
+    assert due is not None
+    assert "P1" in [p.id for p in register.overdue_for_review(as_of=due)]
+    just_before = due - dt.timedelta(microseconds=1)
+    assert "P1" not in [p.id for p in register.overdue_for_review(as_of=just_before)]
+
+
+def test_updated_means_within_three_months_by_default() -> None:
+    # On 1 May, P1 (adopted 15 January, nothing since) was updated within four months, not three.
+    register, may = _register(), at(2025, 5, 1)
+    assert [p.id for p in register.updated_within(as_of=may)] == ["P2"]
+    assert [p.id for p in register.updated_within(as_of=may, months=4)] == ["P1", "P2"]
+    assert register.share_updated(as_of=may) == Fraction(1, 2)
+    assert register.share_updated(as_of=may, months=4) == 1
+
+
+def test_a_returned_issue_s_history_starts_after_the_meeting_it_was_achieved_at() -> None:
+    achieved_at_a_meeting = Register(
+        panel=PANEL,
+        priorities=[
+            _priority(
+                "P0",
+                ASB,
+                adopted(at(2024, 9, 10)),
+                PriorityEvent(kind=EventKind.ACHIEVED, at=at(2025, 1, 20)),
+            )
+        ],
+    )
+    raised = [concern(1, "anti-social behaviour", "High Street", at(2025, 3, 1))]
+    (found,) = recurrences(raised, _meetings(), register=achieved_at_a_meeting)
+    assert found.history[0] == (at(2025, 3, 20), 1)
+
+
+def test_recurrence_defaults_are_those_documented() -> None:
+    policy = RecurrencePolicy()
+    assert (policy.at_least, policy.meetings, policy.low_level) == (3, 4, 3)
+    assert (policy.spike_minimum, policy.spike_factor, policy.months) == (5, 3, 6)

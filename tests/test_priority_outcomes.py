@@ -136,3 +136,22 @@ def test_areas_with_a_priority_against_areas_without() -> None:
     ):
         priority_areas_effect(priorities, table, category="drugs", areas_of={"P1": ["Centre"]},
                               before=[Month(2022, 1)], after=[Month(2022, 5)])  # fmt: skip
+
+
+def test_the_windows_are_six_months_each_by_default() -> None:
+    months = [Month(2022, m) for m in range(1, 13)] + [Month(2023, 1)]
+    crimes = [
+        Crime(id=None, month=month, category=Category.ANTI_SOCIAL_BEHAVIOUR, point=SPOTS[place],
+              location="On or near Street")
+        for place in ("Centre", "North", "South")
+        for month in months
+    ]  # fmt: skip
+    table = incidence_in_places(CrimeTable.from_crimes(crimes, publication=Month(2023, 1)), PLACES)
+    effect = priority_effect(
+        adopted("street drinking", dt.datetime(2022, 7, 10, tzinfo=LONDON)),
+        table,
+        areas=["Centre"],
+        tz=LONDON,
+    )
+    assert effect.before == tuple(months[:6])
+    assert effect.after == tuple(months[7:])

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import itertools
 from zoneinfo import ZoneInfo
 
@@ -679,3 +680,23 @@ def test_a_warning_rung_after_a_pause() -> None:
         [log], ResponsePolicy(), ladder, start=RECEIVED, end=RECEIVED + 100 * HOUR
     )
     assert rung.at == RECEIVED + 46 * HOUR
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Compliance",
+        "Escalation",
+        "EscalationLadder",
+        "EscalationStep",
+        "Event",
+        "EventLog",
+        "Goal",
+        "Query",
+        "ResponsePolicy",
+    ],
+)
+def test_values_are_built_from_keyword_arguments_only(name: str) -> None:
+    # A field given by position could be read as another: these take keywords alone.
+    kind = getattr(importlib.import_module("pact_core.response"), name)
+    assert [field.name for field in attrs.fields(kind) if not field.kw_only] == []

@@ -6,10 +6,12 @@ import csv
 import datetime as dt
 import gzip
 import html
+import importlib
 import json
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 
 from pact_core.abstraction import AbstractionPolicy, Accounts, DutyRecord, account
@@ -447,3 +449,19 @@ def test_the_ward_table_gains_crime_and_asb(medway_map: NeighbourhoodMap) -> Non
     )
     assert plain.rows[0].crime is None
     assert "not reported" in plain._repr_html_()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ForceScorecard",
+        "Measure",
+        "NeighbourhoodScorecard",
+        "WardRow",
+        "WardTable",
+    ],
+)
+def test_values_are_built_from_keyword_arguments_only(name: str) -> None:
+    # A field given by position could be read as another: these take keywords alone.
+    kind = getattr(importlib.import_module("pact_core.scorecard"), name)
+    assert [field.name for field in attrs.fields(kind) if not field.kw_only] == []

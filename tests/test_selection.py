@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import pickle
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import pytest
 
 from pact_core.errors import ExceptionGroup, InvalidBallot, InvalidChoice, InvalidElection
@@ -489,3 +491,20 @@ def test_a_profile_of_one_candidate() -> None:
     # One candidate is enough to gather ballots: seats are asked for when counting.
     profile = RankedProfile.from_ballots(ranked_ballots([["a"], ["a"]]))
     assert (profile.candidates, profile.rankings, profile.weights) == (("a",), ((0,),), (2,))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "RankedProfile",
+        "Round",
+        "Selection",
+        "Tie",
+        "TieBreak",
+        "Transfer",
+    ],
+)
+def test_values_are_built_from_keyword_arguments_only(name: str) -> None:
+    # A field given by position could be read as another: these take keywords alone.
+    kind = getattr(importlib.import_module("pact_core.selection"), name)
+    assert [field.name for field in attrs.fields(kind) if not field.kw_only] == []

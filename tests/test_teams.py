@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import itertools
 import json
 from pathlib import Path
@@ -704,3 +705,20 @@ def test_more_edges_of_models() -> None:
     special = person(Role.SPECIAL_CONSTABLE, "SC", hours_per_month=16)
     assert [f.rule for f in check(Team(name="T", members=[person(Role.SERGEANT, "Sgt"), special]), model, as_of=AS_OF)
             if f.rule == "commitment"] == []  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Finding",
+        "GuaranteeTarget",
+        "Member",
+        "RoleRequirement",
+        "Team",
+        "TeamModel",
+    ],
+)
+def test_values_are_built_from_keyword_arguments_only(name: str) -> None:
+    # A field given by position could be read as another: these take keywords alone.
+    kind = getattr(importlib.import_module("pact_core.teams"), name)
+    assert [field.name for field in attrs.fields(kind) if not field.kw_only] == []

@@ -534,10 +534,12 @@ def _shared(
     """The pieces of one officer's records that overlap one another, in a chain."""
     if len(cluster) == 1:
         return [(cluster[0], starts[cluster[0]], ends[cluster[0]])]
-    low, high = starts[cluster[0]], max(ends[i] for i in cluster)
+    # A cut is needed only where records overlap, never before the second starts, and one
+    # at an edge changes nothing: so low may be any start, and < may be <=: no mutate.
+    low, high = starts[cluster[0]], max(ends[i] for i in cluster)  # pragma: no mutate
     edges = {starts[i] for i in cluster} | {ends[i] for i in cluster}
     if overlaps is Overlaps.SPLIT:  # a share never crosses into another period
-        edges |= {cut for cut in cuts if low < cut < high}
+        edges |= {cut for cut in cuts if low < cut < high}  # pragma: no mutate
     points = sorted(edges)
     pieces = []
     for a, b in itertools.pairwise(points):
@@ -572,7 +574,8 @@ def _account_rows(  # noqa: PLR0913 - private, the one core of two entry points
         cuts = _boundaries(unit, tz, _EPOCH + min(starts) * _MICRO, _EPOCH + max(ends) * _MICRO)[0]
     pieces = _pieces(rows, starts, ends, overlaps, cuts)
     low, high = (
-        (min(starts, default=0), max(ends, default=0))
+        # Without rows nothing is kept, whatever the bounds: no mutate.
+        (min(starts, default=0), max(ends, default=0))  # pragma: no mutate
         if within is None
         # Every record was checked; only the time inside the period is accounted.
         else ((within.start - _EPOCH) // _MICRO, (within.end - _EPOCH) // _MICRO)
