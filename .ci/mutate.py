@@ -52,7 +52,7 @@ MODULES = {
     "teams": "src/pact_core/teams",  # a package: every module of it
     "response": "src/pact_core/response",  # a package: every module of it
     "selection": "src/pact_core/selection",
-    "abstraction": "src/pact_core/abstraction.py",
+    "abstraction": "src/pact_core/abstraction",
     "case_review": "src/pact_core/case_review",
     "priorities": "src/pact_core/priorities",
     "policeuk": "src/pact_core/policeuk",

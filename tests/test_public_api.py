@@ -18,6 +18,9 @@ ROOT = Path(__file__).parent.parent
 PUBLIC_MODULES = [
     "pact_core",
     "pact_core.abstraction",
+    "pact_core.abstraction.accounts",
+    "pact_core.abstraction.policy",
+    "pact_core.abstraction.standards",
     "pact_core.calendars",
     "pact_core.case_review",
     "pact_core.case_review.complaints",
@@ -278,7 +281,7 @@ ALLOWED = {
         "priorities",
         "crime",
     },
-    "abstraction": {"errors", "intervals"},
+    "abstraction": {"errors", "intervals", "abstraction"},
     "response": {"errors", "intervals", "calendars", "response"},
     "case_review": {"errors", "intervals", "calendars", "case_review"},
     "policeuk": {"errors", "geography", "teams", "priorities", "policeuk"},

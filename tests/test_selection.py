@@ -479,7 +479,7 @@ def test_a_score_ballot_weighs_one_by_default_and_takes_its_weight_by_keyword() 
     ballot = ScoreBallot({"a": 5})
     assert (ballot.minimum, ballot.maximum, ballot.weight) == (0, 5, 1)
     with pytest.raises(TypeError):
-        ScoreBallot({"a": 5}, 2)  # type: ignore[misc]
+        ScoreBallot({"a": 5}, 2)  # type: ignore[call-arg]
 
 
 def test_score_ballots_range_from_nought_to_five_by_default() -> None:

@@ -1,27 +1,4 @@
-"""Abstraction accounting: how much duty time neighbourhood officers are taken away, and how much they spend in their communities.
-
-Neighbourhood officers must not be routinely abstracted, save in real emergencies, and
-teams spend the majority of their time in their communities (Neighbourhood Policing
-Guarantee, 2025; Home Office, 2005). No national definition of abstraction is agreed,
-so the definition is a policy value: an `AbstractionPolicy` classes every activity.
-
-**Theory of operation.**
-
-`account` checks a set of `DutyRecord`s all at once (an activity the policy does not
-class, one officer in two places at once, unless an `Overlaps` rule says whose the
-shared time is), cuts every record where a local day, week or
-month of the caller's ``tz`` begins, and sums whole microseconds per cell: officer,
-team, neighbourhood, period, class and activity. The result, `Accounts`, is a value that
-adds: accounting two disjoint sets of records and adding the results equals accounting
-their union, so a force's history can be accounted in partitions anywhere.
-Rates are ratios of those sums:
-
-* on duty: everything but off duty (leave, sickness, rest days), which stays out of the denominator;
-* abstraction rate: (abstracted + exceptional emergency) / on duty;
-* rate excluding emergencies: abstracted / (on duty - emergency), so that routine
-  abstraction is not hidden behind a major incident, nor a major incident behind it;
-* community share: time in the community / on duty.
-"""
+"""Accounting duty records: time cut by local period and summed per cell, and the rates that follow."""
 
 from __future__ import annotations
 
@@ -34,176 +11,24 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import attrs
-from attrs.validators import instance_of, optional
+from attrs.validators import instance_of
 
-from pact_core._validation import all_of, nonblank
+from pact_core._validation import all_of
+from pact_core.abstraction.policy import (
+    _EPOCH,
+    AbstractionPolicy,
+    ActivityClass,
+    DutyRecord,
+    _activity,
+)
 from pact_core.errors import ExceptionGroup, InvalidDutyRecord
 from pact_core.intervals import CalendarUnit, Interval, require_aware
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = [
-    "AbstractionPolicy",
-    "Accounts",
-    "ActivityClass",
-    "Cell",
-    "DutyRecord",
-    "Overlaps",
-    "Row",
-    "Shortfall",
-    "Standard",
-    "Summary",
-    "account",
-    "account_table",
-    "check_standards",
-]
 
-_text = nonblank(InvalidDutyRecord)
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
-
-
-class ActivityClass(enum.Enum):
-    """The classes an activity falls into, by policy.
-
-    >>> ActivityClass.OFF_DUTY.on_duty, ActivityClass.EMERGENCY.on_duty
-    (False, True)
-    """
-
-    COMMUNITY = "in the community"
-    NEIGHBOURHOOD_WORK = "neighbourhood work"
-    ABSTRACTED = "abstracted"
-    EMERGENCY = "exceptional emergency"
-    OFF_DUTY = "off duty"
-
-    @property
-    def on_duty(self) -> bool:
-        """Whether time in this class counts in the denominator of the rates."""
-        return self is not ActivityClass.OFF_DUTY
-
-
-def _activity(value: object) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"activity must be a str, got {value!r}")
-    return " ".join(value.split()).lower()
-
-
-def _to_classes(value: Mapping[str, ActivityClass]) -> tuple[tuple[str, ActivityClass], ...]:
-    items = []
-    for activity, kind in dict(value).items():
-        if not isinstance(kind, ActivityClass):
-            raise TypeError(f"classes must map activities to ActivityClass, got {kind!r}")
-        items.append((_activity(activity), kind))
-    return tuple(sorted(items, key=lambda item: item[0]))
-
-
-_COMMUNITY = (
-    "patrol",
-    "engagement",
-    "community meeting",
-    "beat surgery",
-    "pact meeting",
-    "school visit",
-)
-_NEIGHBOURHOOD = ("problem-solving", "briefing", "admin", "partnership meeting")
-_ABSTRACTED = ("response cover", "event", "mutual aid", "custody", "court", "training",
-               "cover for another team", "another area")  # fmt: skip
-_EMERGENCY = ("major incident", "terrorist attack", "natural disaster")
-_OFF = ("annual leave", "sickness", "rest day")
-
-
-@attrs.frozen(kw_only=True)
-class AbstractionPolicy:
-    """How a force classes each activity; an activity it does not class is an error, never a default.
-
-    >>> policy = AbstractionPolicy.default()
-    >>> policy.classify("Response cover"), policy.classify("patrol")
-    (<ActivityClass.ABSTRACTED: 'abstracted'>, <ActivityClass.COMMUNITY: 'in the community'>)
-    """
-
-    name: str = attrs.field(validator=_text)
-    classes: tuple[tuple[str, ActivityClass], ...] = attrs.field(converter=_to_classes)
-    source: str | None = attrs.field(default=None)
-
-    @classmethod
-    def default(cls) -> AbstractionPolicy:
-        """The classes the Guarantee's language suggests: patrol and engagement in the community; problem-solving, briefings and admin as neighbourhood work; response cover, events, mutual aid, custody, court, training and cover elsewhere abstracted; major incidents, terrorist attacks and natural disasters exceptional; leave, sickness and rest days off duty."""
-        return cls(
-            name="pact_core default",
-            classes={
-                **dict.fromkeys(_COMMUNITY, ActivityClass.COMMUNITY),
-                **dict.fromkeys(_NEIGHBOURHOOD, ActivityClass.NEIGHBOURHOOD_WORK),
-                **dict.fromkeys(_ABSTRACTED, ActivityClass.ABSTRACTED),
-                **dict.fromkeys(_EMERGENCY, ActivityClass.EMERGENCY),
-                **dict.fromkeys(_OFF, ActivityClass.OFF_DUTY),
-            },
-            source="Neighbourhood Policing Guarantee (2025); Home Office (2005)",
-        )
-
-    @classmethod
-    def met_dedicated_ward_officers(cls) -> AbstractionPolicy:
-        """The Met's counting rule for dedicated ward officers: every on-duty activity is abstraction or not.
-
-        The Met counts every on-duty activity of ward officers as abstraction or not and sums
-        minutes by month, team and abstraction type (MOPAC reporting on dedicated ward
-        officers, 2017 onwards): anything done for the ward, on the street or not, is not
-        abstraction, so neighbourhood work counts with the community time.
-        """
-        return attrs.evolve(
-            cls.default(),
-            name="Met dedicated ward officers",
-            classes={
-                **dict(cls.default().classes),
-                **dict.fromkeys(_NEIGHBOURHOOD, ActivityClass.COMMUNITY),
-            },
-            source="MOPAC, dedicated ward officer abstraction reporting (2017)",
-        )
-
-    @classmethod
-    def policing_pledge_2008(cls) -> AbstractionPolicy:
-        """The 2008 Policing Pledge: teams spend at least 80 % of their time visibly in their neighbourhoods.
-
-        Only visible time counts as community time; briefings and admin do not.
-        Pair it with `Standard.pledge_visible_80`.
-        """
-        return attrs.evolve(
-            cls.default(),
-            name="Policing Pledge 2008",
-            source="The Policing Pledge (Home Office, 2008): 80 % of time visibly in the neighbourhood",
-        )
-
-    def classify(self, activity: str) -> ActivityClass:
-        """The class of *activity*, or `InvalidDutyRecord` if the policy does not class it."""
-        wanted = _activity(activity)
-        for named, kind in self.classes:
-            if named == wanted:
-                return kind
-        raise InvalidDutyRecord.must(
-            "activity", f"be classed by the policy {self.name!r}", activity
-        )
-
-
-@attrs.frozen(kw_only=True)
-class DutyRecord:
-    """One stretch of an officer's time: who, when, what, for which neighbourhood and team.
-
-    When abstracted, *sent_to* says where and *authorised_by* who authorised it.
-
-    >>> import datetime as dt
-    >>> from pact_core.intervals import Interval
-    >>> record = DutyRecord(officer="PC 1234", interval=Interval.parse("2025-03-03T07:00Z/PT8H"),
-    ...                     activity="Patrol", neighbourhood="Strood", team="Strood NPT")
-    >>> record.activity, record.interval.duration
-    ('patrol', datetime.timedelta(seconds=28800))
-    """
-
-    officer: str = attrs.field(validator=_text)
-    interval: Interval = attrs.field(validator=instance_of(Interval))
-    activity: str = attrs.field(converter=_activity, validator=_text)
-    neighbourhood: str = attrs.field(validator=_text)
-    team: str = attrs.field(validator=_text)
-    sent_to: str | None = attrs.field(default=None, validator=optional(_text))
-    authorised_by: str | None = attrs.field(default=None, validator=optional(_text))
+__all__ = ["Accounts", "Cell", "Overlaps", "Row", "Summary", "account", "account_table"]
 
 
 class Cell(NamedTuple):
@@ -711,109 +536,3 @@ def account_table(  # noqa: PLR0913 - the options are keyword-only
     return _account_rows(
         items, policy, tz=tz, unit=checked, noun="rows", within=_within(within), overlaps=overlaps
     )
-
-
-@attrs.frozen(kw_only=True)
-class Standard:
-    """A published standard an officer, team or neighbourhood must meet, on one measure.
-
-    >>> Standard.guarantee_majority().threshold
-    Fraction(1, 2)
-    """
-
-    name: str = attrs.field(validator=_text)
-    measure: Literal["community share", "rate", "rate excluding emergencies"] = attrs.field()
-    threshold: Fraction = attrs.field(converter=Fraction)
-    at_least: bool = attrs.field(validator=instance_of(bool))
-    strictly: bool = attrs.field(default=False, validator=instance_of(bool))
-    source: str | None = attrs.field(default=None)
-
-    @measure.validator
-    def _measure(self, attribute: attrs.Attribute[str], value: object) -> None:
-        if value not in ("community share", "rate", "rate excluding emergencies"):
-            raise InvalidDutyRecord.must(
-                "measure", "be 'community share', 'rate' or 'rate excluding emergencies'", value
-            )
-
-    @classmethod
-    def guarantee_majority(cls) -> Standard:
-        """The majority of time in the community: more than 50 % (Neighbourhood Policing Guarantee, 2025)."""
-        return cls(name="majority of time in the community", measure="community share",
-                   threshold=Fraction(1, 2), at_least=True, strictly=True,
-                   source="Neighbourhood Policing Guarantee (2025)")  # fmt: skip
-
-    @classmethod
-    def pledge_visible_80(cls) -> Standard:
-        """At least 80 % of time visibly in the neighbourhood (the Policing Pledge, 2008)."""
-        return cls(name="80 % visible", measure="community share", threshold=Fraction(4, 5),
-                   at_least=True, source="The Policing Pledge (Home Office, 2008)")  # fmt: skip
-
-    @classmethod
-    def maximum_rate(
-        cls, threshold: Fraction | int, *, excluding_emergencies: bool = True
-    ) -> Standard:
-        """A force's own ceiling on the abstraction rate (by default, on routine abstraction)."""
-        measure: Literal["rate", "rate excluding emergencies"] = (
-            "rate excluding emergencies" if excluding_emergencies else "rate"
-        )
-        return cls(name=f"abstraction at most {Fraction(threshold)}", measure=measure,
-                   threshold=Fraction(threshold), at_least=False)  # fmt: skip
-
-    def value_of(self, summary: Summary) -> Fraction | None:
-        """The measure for one summary."""
-        if self.measure == "community share":
-            return summary.community_share
-        if self.measure == "rate":
-            return summary.rate
-        return summary.rate_excluding_emergencies
-
-    def met_by(self, value: Fraction) -> bool:
-        """Whether *value* meets the standard."""
-        if self.at_least:
-            return value > self.threshold if self.strictly else value >= self.threshold
-        return value < self.threshold if self.strictly else value <= self.threshold
-
-
-@attrs.frozen(kw_only=True)
-class Shortfall:
-    """One officer, team or neighbourhood that falls short of a standard, with the figures.
-
-    >>> Shortfall.__name__
-    'Shortfall'
-    """
-
-    standard: Standard
-    level: str
-    key: tuple[object, ...]
-    value: Fraction
-    summary: Summary
-
-
-def check_standards(
-    accounts: Accounts,
-    standards: Iterable[Standard],
-    *,
-    levels: Iterable[_Level] = ("officer", "team"),
-) -> tuple[Shortfall, ...]:
-    """Every officer and team (or other *levels*) that falls short of each standard, with figures.
-
-    Those with no on-duty time are not judged: there is nothing to measure.
-
-    >>> from zoneinfo import ZoneInfo
-    >>> check_standards(Accounts(unit=CalendarUnit.MONTH, tz=ZoneInfo("Europe/London")), [Standard.guarantee_majority()])
-    ()
-    """
-    if not isinstance(accounts, Accounts):
-        raise TypeError(f"accounts must be Accounts, got {accounts!r}")
-    found = []
-    for level in levels:
-        for key, summary in accounts.by(level).items():
-            for standard in all_of(standards, Standard, "standards"):
-                value = standard.value_of(summary)
-                if value is not None and not standard.met_by(value):
-                    found.append(
-                        Shortfall(
-                            standard=standard, level=level, key=key, value=value, summary=summary
-                        )
-                    )
-    return tuple(found)
