@@ -463,3 +463,22 @@ def test_values_are_built_from_keyword_arguments_only(name: str) -> None:
     # A field given by position could be read as another: these take keywords alone.
     kind = getattr(importlib.import_module("pact_core.policeuk"), name)
     assert [field.name for field in attrs.fields(kind) if not field.kw_only] == []
+
+
+def test_an_engagement_method_needs_only_a_title() -> None:
+    data = sample("force__leicestershire__policedatakit")
+    data["engagement_methods"] = [{"title": "telephone"}]
+    (method,) = Force.from_policeuk(data).engagement_methods
+    assert (method.title, method.url, method.description) == ("telephone", None, None)
+
+
+def test_a_boundary_point_must_lie_within_the_longitudes() -> None:
+    square = [{"latitude": lat, "longitude": lon} for lat, lon in
+              ((0.0, 179.0), (0.0, 180.0), (1.0, 180.0), (1.0, 179.0), (0.0, 179.0))]  # fmt: skip
+    assert boundary_from_policeuk(square).bounds == (179.0, 0.0, 180.0, 1.0)
+    beyond = [{**p, "longitude": 180.5} if p["longitude"] == 180.0 else p for p in square]
+    with pytest.raises(ExceptionGroup) as caught:
+        boundary_from_policeuk(beyond)
+    assert [str(e) for e in caught.value.exceptions][0].startswith(
+        '[1]["longitude"] must be within ±180'
+    )

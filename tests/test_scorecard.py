@@ -465,3 +465,16 @@ def test_values_are_built_from_keyword_arguments_only(name: str) -> None:
     # A field given by position could be read as another: these take keywords alone.
     kind = getattr(importlib.import_module("pact_core.scorecard"), name)
     assert [field.name for field in attrs.fields(kind) if not field.kw_only] == []
+
+
+def test_the_core_roles_are_always_shown_and_the_others_when_present() -> None:
+    team = Team(name="Small NPT", members=[
+        Member(name="Sgt Andy Cooper", role=Role.SERGEANT),
+        Member(name="Pat Volunteer", role=Role.POLICE_SUPPORT_VOLUNTEER, hours_per_month=8),
+    ])  # fmt: skip
+    card = neighbourhood_scorecard(force="kent", neighbourhood="Strood", name="Strood neighbourhood",
+                                   period=QUARTER, as_of=AS_OF, teams=[team])  # fmt: skip
+    shown = [m.key for m in card.measures if m.key.startswith("fte.")]
+    assert shown == ["fte.constable", "fte.sergeant", "fte.pcso", "fte.special_constable",
+                     "fte.police_support_volunteer"]  # fmt: skip
+    assert card.measure("fte.pcso").value == 0.0
