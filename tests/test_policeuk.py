@@ -479,6 +479,6 @@ def test_a_boundary_point_must_lie_within_the_longitudes() -> None:
     beyond = [{**p, "longitude": 180.5} if p["longitude"] == 180.0 else p for p in square]
     with pytest.raises(ExceptionGroup) as caught:
         boundary_from_policeuk(beyond)
-    assert [str(e) for e in caught.value.exceptions][0].startswith(
-        '[1]["longitude"] must be within ±180'
-    )
+    assert [str(e) for e in caught.value.exceptions] == [
+        '[1]["longitude"] must be within ±180, got 180.5'
+    ]
