@@ -480,5 +480,5 @@ def test_a_boundary_point_must_lie_within_the_longitudes() -> None:
     with pytest.raises(ExceptionGroup) as caught:
         boundary_from_policeuk(beyond)
     assert [str(e) for e in caught.value.exceptions] == [
-        '[1]["longitude"] must be within ±180, got 180.5'
+        f'[{n}]["longitude"] must be within ±180, got 180.5' for n in (1, 2)
     ]
