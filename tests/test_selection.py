@@ -508,3 +508,12 @@ def test_values_are_built_from_keyword_arguments_only(name: str) -> None:
     # A field given by position could be read as another: these take keywords alone.
     kind = getattr(importlib.import_module("pact_core.selection"), name)
     assert [field.name for field in attrs.fields(kind) if not field.kw_only] == []
+
+
+def test_a_profile_counts_weights_beyond_int64_exactly() -> None:
+    # numpy's int64 would wrap 2**63 round to a negative count and elect the wrong one.
+    rows, weights = [["a"], ["a", "b"], ["b"]], [2**62, 2**62, 5]
+    by_profile = plurality(RankedProfile.from_rankings(rows, weights=weights), seats=1)
+    assert by_profile == plurality(ranked_ballots(rows, weights=weights), seats=1)
+    assert by_profile.chosen == ("a",)
+    assert by_profile.rounds[0].scores[0] == ("a", 2**63)

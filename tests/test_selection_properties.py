@@ -277,15 +277,21 @@ def test_a_profile_from_rankings_equals_one_from_ballots(
 
 
 @given(
-    st.lists(st.lists(st.integers(0, 6), max_size=7) | st.just([2, 5, 2]), max_size=30),
-    st.none() | st.lists(st.integers(1, 2**63), min_size=30, max_size=30),
+    st.lists(st.lists(st.integers(0, 6), max_size=7, unique=True), max_size=30),
+    st.none() | st.integers(0, 30),
+    st.none() | st.lists(st.integers(1, 2**63 - 1) | st.just(2**63), min_size=31, max_size=31),
     st.none() | st.just(range(7)) | st.just(range(3)),
 )
 def test_the_numpy_layout_of_many_rankings_equals_the_plain_one(
-    rows: list[list[int]], weights: list[int] | None, candidates: range | None
+    rows: list[list[int]],
+    twice_at: int | None,
+    weights: list[int] | None,
+    candidates: range | None,
 ) -> None:
     # From `_BULK` distinct rankings, numpy sorts and checks them and lays out the counting
     # arrays; with the bar at 1 every profile takes that path, and must equal the plain one.
+    if twice_at is not None:  # a ranking that names a candidate twice, somewhere
+        rows.insert(min(twice_at, len(rows)), [2, 5, 2])
     if weights is not None:
         weights = weights[: len(rows)]
 

@@ -97,7 +97,8 @@ class RankedProfile(Generic[C]):
             return cls.from_ballots(ranked_ballots(rows, weights=counts), candidates=candidates)
         abstentions = merged.pop((), 0)
         index = {candidate: i for i, candidate in enumerate(allowed)}
-        if len(merged) < _BULK:
+        # Either path gives the same profile (a property holds it): no mutate.
+        if len(merged) < _BULK:  # pragma: no mutate
             if any(len(set(ranking)) != len(ranking) for ranking in merged):
                 return cls.from_ballots(ranked_ballots(rows, weights=counts), candidates=candidates)
             ordered = sorted((tuple(map(index.__getitem__, r)), w) for r, w in merged.items())
@@ -117,7 +118,9 @@ class RankedProfile(Generic[C]):
             weights=tuple(weight for _, weight in in_order),
             abstentions=abstentions,
         )
-        if arrays is not None:  # the counting arrays, already made: what `_arrays` would give
+        # The counting arrays, already made: what `_arrays` would give. They are None only
+        # beyond int64, where no rule reads them: no mutate.
+        if arrays is not None:  # pragma: no mutate
             object.__setattr__(profile, "_arrays", arrays)
         return profile
 
@@ -201,20 +204,23 @@ def _laid_out(
     # Row-major, a boolean mask takes the cells in order: each ranking, then -1 past its end.
     matrix = np.full((len(rankings), width), -1, dtype=np.int64)
     matrix[np.arange(width) < lengths[:, None]] = cells
-    # A candidate named twice in a ranking: a (ranking, candidate) pair counted twice.
+    # A candidate named twice in a ranking: a (ranking, candidate) pair counted twice. (A
+    # needless None only sends the rows the slower way, to the same profile: no mutate.)
     rows = np.repeat(np.arange(len(rankings), dtype=np.int64), lengths)
-    if cells.size and np.bincount(rows * n + cells).max() > 1:
+    if cells.size and np.bincount(rows * n + cells).max() > 1:  # pragma: no mutate
         return None
     # Lexicographic, first place first; -1 past a ranking's end sorts a prefix first, as
     # tuples do. One whole-number key a ranking when it fits in int64, else column by column.
-    if width * math.log2(n + 1) < 62:
+    # 62 is a margin: keys below (n + 1) ** width < 2**63 fit too: no mutate.
+    if width * math.log2(n + 1) < 62:  # pragma: no mutate
         powers = (n + 1) ** np.arange(width - 1, -1, -1, dtype=np.int64)
         order = np.argsort((matrix + 1) @ powers, kind="stable")
     else:
         order = np.lexsort(matrix.T[::-1])
     weights = list(merged.values())
     in_order = [(rankings[i], weights[i]) for i in order.tolist()]
-    if sum(weights) >= 2**62:
+    # A margin, as in `_first_preferences`; 2**63 would do (3**62 would not): no mutate.
+    if sum(weights) >= 2**62:  # pragma: no mutate
         return in_order, None
     return in_order, (matrix[order], lengths[order], np.array(weights, dtype=np.int64)[order])
 
@@ -233,6 +239,12 @@ def _first_preferences(profile: RankedProfile[C]) -> list[int]:
     """The weighted count of first preferences of each candidate, by index."""
     import numpy as np  # noqa: PLC0415 - only when a profile is counted
 
+    if profile.total >= 2**62:
+        # Sums beyond int64 (which numpy would wrap round): count in Python integers.
+        exactly = [0] * len(profile.candidates)
+        for ranking, weight in zip(profile.rankings, profile.weights, strict=True):
+            exactly[ranking[0]] += weight
+        return exactly
     matrix, _, weights = profile._arrays
     counts = np.zeros(len(profile.candidates), dtype=np.int64)
     np.add.at(counts, matrix[:, 0], weights)
