@@ -34,6 +34,7 @@ from pact_core.crime import (
     before_after,
     crimes_from_csv,
     crimes_from_policeuk,
+    hotspot_map,
     hotspots,
     incidence,
     incidence_in_places,
@@ -474,3 +475,41 @@ def test_values_are_built_from_keyword_arguments_only(name: str) -> None:
     # A field given by position could be read as another: these take keywords alone.
     kind = getattr(importlib.import_module("pact_core.crime"), name)
     assert [field.name for field in attrs.fields(kind) if not field.kw_only] == []
+
+
+# ----------------------------------------------------------------------------- edges (mutation testing)
+
+
+def test_the_share_in_the_top_areas_takes_both_ends_of_its_range() -> None:
+    table = CrimeTable.from_crimes([crime(0, month=Month(2022, 1))], publication=AUGUST)
+    found = hotspots(incidence_in_places(table, {"Place": box(0, 51, 1, 52)}))
+    assert (found.share_in_top(0), found.share_in_top(1)) == (0, 1)
+    with pytest.raises(InvalidCrime, match="share_of_areas must be from 0 to 1"):
+        found.share_in_top(-0.01)
+
+
+def test_fewer_classes_than_colours_spread_over_the_palette() -> None:
+    strips = {name: box(i * 400, 0, i * 400 + 400, 1200) for i, name in enumerate("ABC")}
+    three = Choropleth(title="t", legend="l", values={"A": 1, "B": 2, "C": 3}, geometries=strips,
+                       coordinates=CoordinateSystem.METRES)  # fmt: skip
+    assert [colour for _, _, colour in three.classes()] == ["#ffffb2", "#fd8d3c", "#bd0026"]
+    # Outlines are a 1,200th of the larger side, drawn twice as wide as the map is scaled down.
+    assert 'stroke-width="2.0"' in three._repr_svg_()
+
+
+def test_a_hotspot_map_holds_the_areas_it_can_draw() -> None:
+    table = CrimeTable.from_crimes(
+        [crime(n, month=Month(2022, 1)) for n in range(3)], publication=AUGUST
+    )
+    counts = incidence_in_places(table, {"Place": box(0, 51, 1, 52), "Other": box(5, 51, 6, 52)})
+    drawn = hotspot_map(hotspots(counts), {"Place": box(0, 51, 1, 52)})
+    assert [area for area, _ in drawn.values] == ["Place"]
+
+
+def test_a_month_must_have_its_dash() -> None:
+    row = ["", "2022/01", "K", "K", "0.5", "51.3", "On or near Lane", "", "", "Anti-social behaviour", "", ""]  # fmt: skip
+    with pytest.raises(ExceptionGroup) as caught:
+        crimes_from_csv([list(CSV_HEADER), row], publication=AUGUST)
+    assert [p.path for p in caught.value.exceptions if isinstance(p, InvalidPoliceData)] == [
+        '[0]["Month"]'
+    ]

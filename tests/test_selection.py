@@ -517,3 +517,10 @@ def test_a_profile_counts_weights_beyond_int64_exactly() -> None:
     assert by_profile == plurality(ranked_ballots(rows, weights=weights), seats=1)
     assert by_profile.chosen == ("a",)
     assert by_profile.rounds[0].scores[0] == ("a", 2**63)
+
+
+def test_score_chooses_three_by_default_and_tie_breaks_look_from_the_first_round() -> None:
+    ballots = score_ballots([{"a": 5, "b": 4, "c": 3, "d": 2}])
+    assert score(ballots).chosen == ("a", "b", "c")
+    assert TieBreak.earlier_rounds().latest is False
+    assert TieBreak(name="by hand").latest is False

@@ -575,7 +575,8 @@ def _months(column: list[str], problems: _Problems) -> NDArray[np.int32]:
         ):
             year = digits[:, 0] * 1000 + digits[:, 1] * 100 + digits[:, 2] * 10 + digits[:, 3]
             month = digits[:, 4] * 10 + digits[:, 5]
-            if ((month >= 1) & (month <= 12) & (year >= 1)).all():
+            # A month the fast path leaves goes the checked way, to the same answer: no mutate.
+            if ((month >= 1) & (month <= 12) & (year >= 1)).all():  # pragma: no mutate
                 return (year * 12 + month - 1).astype(np.int32)
     _texts(column, _MONTH)
     ordinals = {text: _ordinal(text) for text in set(column)}

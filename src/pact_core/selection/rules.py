@@ -236,7 +236,8 @@ def borda(
         weight = ballot.weight
         ranking = ballot.ranking
         shared += weight * (n - len(ranking) - 1)
-        for candidate, point in zip(ranking, points[len(ranking)], strict=True):
+        ranked = points[len(ranking)]  # one point a place: strict or not, no mutate
+        for candidate, point in zip(ranking, ranked, strict=True):  # pragma: no mutate
             doubled[candidate] += weight * point
     totals = {c: Fraction(doubled[c] + shared, 2) for c in allowed}
     return _ranked_selection(

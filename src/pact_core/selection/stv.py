@@ -222,7 +222,8 @@ def stv(  # noqa: PLR0912, PLR0913, PLR0915 - one count, read top to bottom as t
     continuing = [True] * n
     valid = sum(grouped.values())
     # Arrays count whole units, within int64: ballot values and the products a surplus makes.
-    fits = decimals is not None and (valid + 1) * unit * unit < 2**62
+    # The + 1 is a margin below 2**62, itself a margin below int64's end: no mutate.
+    fits = decimals is not None and (valid + 1) * unit * unit < 2**62  # pragma: no mutate
     count: _Piles | _Arrays = (
         _Arrays(ballots, unit)
         if isinstance(ballots, RankedProfile) and fits
