@@ -17,11 +17,11 @@ Each mutant changes one thing in one module, as a slip of the pen would:
 Docstrings, annotations and the messages of errors are left alone, and so is a line
 marked ``# pragma: no mutate`` (an equivalent mutant: the comment says why). The module's own
 tests (``tests/test_<module>*.py``, any named for it, and the module's doctests) run
-against each mutant, those of them that ran the mutated function (one coverage run of the
-unmutated tests says which; outside a function, all of them), in a copy of the checkout, two at a time, with hypothesis's ``mutate`` profile (50
-examples, no deadline: a slow run on a busy machine is not a kill); a mutant
-is *killed* when they fail (or run past the time limit). The score is the share
-killed. Survivors are printed with their line, to read: some are equivalent (the
+against each mutant in a copy of the checkout, two mutants at a time, with hypothesis's
+``mutate`` profile (50 examples, no deadline: a slow run on a busy machine is not a kill).
+First run those tests that ran the mutated function (one coverage run of the unmutated
+tests says which); if they all pass, all of them run. A mutant is *killed* when a test
+fails (or the tests run past the time limit). The score is the share killed. Survivors are printed with their line, to read: some are equivalent (the
 change cannot alter any answer), the rest are tests to write.
 """
 
@@ -309,7 +309,12 @@ def _selected(mutant: Mutant, coverage: Coverage) -> list[str]:
 def run(
     mutant: Mutant, workdir: Path, timeout: float, selected: Sequence[str]
 ) -> tuple[Mutant, str]:
-    """Apply *mutant* in *workdir* (a copy of the checkout), run *selected* tests, restore the file."""
+    """Apply *mutant* in *workdir* (a copy of the checkout), run its tests, restore the file.
+
+    *selected* (the tests that ran its function) run first; a mutant they miss runs all of
+    the module's tests before it is called a survivor, since a test can depend on a line
+    it did not run itself (a value cached by an earlier test, a table built at import).
+    """
     target = workdir / mutant.path
     original = (ROOT / mutant.path).read_text(encoding="utf-8")
     target.write_text(mutated_source(mutant), encoding="utf-8")
@@ -319,16 +324,20 @@ def run(
         "HYPOTHESIS_PROFILE": "mutate",
         "PYTHONDONTWRITEBYTECODE": "1",
     }
+    outcome = "survived"
     try:
-        result = subprocess.run(  # noqa: S603 - our own interpreter and tests
-            _test_command(mutant.module, selected),
-            cwd=workdir,
-            env=env,
-            capture_output=True,
-            timeout=timeout,
-            check=False,
-        )
-        outcome = "survived" if result.returncode == 0 else "killed"
+        for tests in ([selected] if selected else []) + [[]]:
+            result = subprocess.run(  # noqa: S603 - our own interpreter and tests
+                _test_command(mutant.module, tests),
+                cwd=workdir,
+                env=env,
+                capture_output=True,
+                timeout=timeout,
+                check=False,
+            )
+            if result.returncode != 0:
+                outcome = "killed"
+                break
     except subprocess.TimeoutExpired:
         outcome = "killed (timeout)"
     finally:
