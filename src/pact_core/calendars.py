@@ -295,7 +295,8 @@ class HolidayCalendar:
                     InvalidCalendar.must("additions", "have one holiday a day", holiday.date)
                 )
             seen.add(holiday.date)
-        years = self.rules.years if self.rules is not None else range(1, 10000)
+        # Without rules, every year a date can have (none lies past 9999): no mutate.
+        years = self.rules.years if self.rules is not None else range(1, 10000)  # pragma: no mutate
         rule = f"lie in the years {years.start} to {years.stop - 1}"
         problems.extend(
             InvalidCalendar.must("additions and removals", rule, day)
