@@ -524,3 +524,16 @@ def test_score_chooses_three_by_default_and_tie_breaks_look_from_the_first_round
     assert score(ballots).chosen == ("a", "b", "c")
     assert TieBreak.earlier_rounds().latest is False
     assert TieBreak(name="by hand").latest is False
+
+
+def test_many_long_rankings_are_sorted_column_by_column() -> None:
+    # 80 distinct rankings of 40 candidates: too wide for one whole-number key a ranking.
+    rows = [[(i + j) % 40 for j in range(40)] for i in range(40)]
+    rows += [[(i - j) % 40 for j in range(40)] for i in range(40)]
+    profile = RankedProfile.from_rankings(rows)
+    assert profile == RankedProfile.from_ballots(ranked_ballots(rows))
+    assert list(profile.rankings) == sorted(profile.rankings)
+    fresh = RankedProfile(candidates=profile.candidates, rankings=profile.rankings,
+                          weights=profile.weights, abstentions=profile.abstentions)  # fmt: skip
+    for made, own in zip(profile._arrays, fresh._arrays, strict=True):
+        assert made.tolist() == own.tolist()
