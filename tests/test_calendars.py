@@ -679,3 +679,23 @@ def test_values_are_built_from_keyword_arguments_only(name: str) -> None:
     # A field given by position could be read as another: these take keywords alone.
     kind = getattr(importlib.import_module("pact_core.calendars"), name)
     assert [field.name for field in attrs.fields(kind) if not field.kw_only] == []
+
+
+def test_an_interval_ending_as_work_begins_holds_no_working_time() -> None:
+    # Tuesday 26 August 2025: the office opens at 09:00, the interval ends then.
+    assert OFFICE.working_periods(Interval(london(2025, 8, 26, 8), london(2025, 8, 26, 9))) == ()
+
+
+def test_working_hours_must_end_after_they_start() -> None:
+    with pytest.raises(ExceptionGroup) as caught:
+        WorkingCalendar(tz=LONDON, hours=[(dt.time(9), dt.time(9))])
+    assert [str(e) for e in caught.value.exceptions] == [
+        "hours must end after they start, got (datetime.time(9, 0), datetime.time(9, 0))"
+    ]
+
+
+def test_equal_calendars_hash_alike_whatever_they_have_worked_out() -> None:
+    used, fresh = WorkingCalendar(tz=LONDON), WorkingCalendar(tz=LONDON)
+    used.add_working_time(london(2025, 8, 26, 10), dt.timedelta(hours=3))  # fills its cache
+    assert used == fresh
+    assert hash(used) == hash(fresh)

@@ -722,3 +722,8 @@ def test_values_are_built_from_keyword_arguments_only(name: str) -> None:
     # A field given by position could be read as another: these take keywords alone.
     kind = getattr(importlib.import_module("pact_core.teams"), name)
     assert [field.name for field in attrs.fields(kind) if not field.kw_only] == []
+
+
+def test_severities_keep_their_stored_values() -> None:
+    # Stored data (pact_core.plain) holds a finding's severity by value.
+    assert [(s.name, s.value) for s in Severity] == [("ERROR", 0), ("WARNING", 1), ("INFO", 2)]
