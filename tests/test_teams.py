@@ -727,3 +727,9 @@ def test_values_are_built_from_keyword_arguments_only(name: str) -> None:
 def test_severities_keep_their_stored_values() -> None:
     # Stored data (pact_core.plain) holds a finding's severity by value.
     assert [(s.name, s.value) for s in Severity] == [("ERROR", 0), ("WARNING", 1), ("INFO", 2)]
+
+
+def test_a_member_may_leave_on_the_day_they_were_posted() -> None:
+    day = dt.date(2025, 4, 1)
+    member = Member(name="PC Day", role=Role.CONSTABLE, posted=day, leaving=day)
+    assert (member.posted, member.leaving) == (day, day)
