@@ -700,3 +700,33 @@ def test_values_are_built_from_keyword_arguments_only(name: str) -> None:
     # A field given by position could be read as another: these take keywords alone.
     kind = getattr(importlib.import_module("pact_core.response"), name)
     assert [field.name for field in attrs.fields(kind) if not field.kw_only] == []
+
+
+def test_a_rung_that_falls_after_a_reopening_on_a_continuing_clock_is_due() -> None:
+    continuing = ResponsePolicy(
+        goals=[Goal(name="response", target=24 * HOUR, reopen=ReopenRule.CONTINUE)]
+    )
+    ladder = EscalationLadder(goal="response", steps=[EscalationStep(after_due=60 * HOUR, to="inspector")],
+                              recourse="the force's ASB lead")  # fmt: skip
+    # The clock reaches 24 hours as the query closes; it reopens 48 hours later, and the
+    # rung, 60 hours after the deadline, falls while it is open again.
+    closed, reopened = RECEIVED + 24 * HOUR, RECEIVED + 72 * HOUR
+    log = log_of((K.RECEIVED, RECEIVED), (K.CLOSED, closed), (K.REOPENED, reopened))
+    found = escalations_due([log], continuing, ladder, start=RECEIVED, end=reopened + 30 * HOUR)
+    assert [(e.to, e.at) for e in found] == [("inspector", closed + 60 * HOUR)]
+
+
+def test_no_rung_falls_at_the_instant_the_response_comes() -> None:
+    ladder = EscalationLadder(goal="response", steps=[EscalationStep(after_due=6 * HOUR, to="inspector")],
+                              recourse="the force's ASB lead")  # fmt: skip
+    policy = ResponsePolicy(goals=[Goal(name="response", target=24 * HOUR)])
+    log = log_of((K.RECEIVED, RECEIVED), (K.RESPONDED, RECEIVED + 30 * HOUR))
+    assert escalations_due([log], policy, ladder, start=RECEIVED, end=RECEIVED + 35 * HOUR) == ()
+
+
+def test_a_response_at_the_instant_asked_meets_a_working_time_goal() -> None:
+    received = london(2025, 6, 2, 9)
+    log = log_of((K.RECEIVED, received), (K.RESPONDED, received + 2 * HOUR))
+    working = ResponsePolicy.guarantee(calendar=WorkingCalendar(tz=LONDON))
+    assert one(log, working, as_of=received + 2 * HOUR)[0] is GoalState.MET
+    assert one(log, working, as_of=received + HOUR)[0] is GoalState.RUNNING
