@@ -730,3 +730,53 @@ def test_a_response_at_the_instant_asked_meets_a_working_time_goal() -> None:
     working = ResponsePolicy.guarantee(calendar=WorkingCalendar(tz=LONDON))
     assert one(log, working, as_of=received + 2 * HOUR)[0] is GoalState.MET
     assert one(log, working, as_of=received + HOUR)[0] is GoalState.RUNNING
+
+
+# A clock open round the clock, with no bank holiday near: working time is elapsed time, so
+# the general path (any clock) must give what the elapsed path gives, edges included.
+ROUND_THE_CLOCK = ResponsePolicy(goals=[Goal(
+    name="response", clock=Clock.WORKING,
+    calendar=WorkingCalendar(tz=UTC, weekdays=range(7), hours=[(dt.time(0), dt.time(0))]),
+)])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("events", "hours", "state", "due_hours"),
+    [
+        # Paused 10 hours: the deadline passes in the second span, at 82 hours.
+        ([(K.PAUSED, 10), (K.RESUMED, 20), (K.RESPONDED, 100)], 120, GoalState.MET_LATE, 82),
+        ([(K.PAUSED, 10), (K.RESUMED, 20)], 30, GoalState.RUNNING, 82),
+        ([(K.RESPONDED, 72)], 80, GoalState.MET, 72),  # met at exactly 72 hours
+        ([], 54, GoalState.AT_RISK, 72),  # exactly three quarters of the time
+        # Paused as the clock reaches 72 hours: due as if it restarted at as_of.
+        ([(K.PAUSED, 72)], 80, GoalState.PAUSED, 80),
+    ],
+)
+def test_the_general_path_meets_the_elapsed_one_at_every_edge(
+    events: list[tuple[EventKind, int]], hours: int, state: GoalState, due_hours: int
+) -> None:
+    received = dt.datetime(2025, 6, 2, 9, tzinfo=UTC)
+    log = log_of(
+        (K.RECEIVED, received),
+        *[(kind, received + n * HOUR, "awaiting the resident") if kind is K.PAUSED
+          else (kind, received + n * HOUR) for kind, n in events],
+    )  # fmt: skip
+    as_of = received + hours * HOUR
+    (general,) = status(log, ROUND_THE_CLOCK, as_of=as_of)
+    (elapsed,) = status(log, ResponsePolicy(), as_of=as_of)
+    assert general == elapsed
+    assert status_many([log], ResponsePolicy(), as_of=as_of).row(0) == (elapsed,)
+    assert (elapsed.state, elapsed.due) == (state, received + due_hours * HOUR)
+    if hours == 54:
+        assert elapsed.warning == 0.75
+        assert status_many([log], ROUND_THE_CLOCK, as_of=as_of).column("response", "warning") == [
+            0.75
+        ]
+
+
+def test_a_status_table_is_a_value_of_its_own() -> None:
+    # Tables are compared by identity and can be kept in sets (their columns are lists).
+    log = log_of((K.RECEIVED, RECEIVED))
+    table = status_many([log], ResponsePolicy(), as_of=RECEIVED + HOUR)
+    assert {table: "kept"}[table] == "kept"
+    assert table != status_many([log], ResponsePolicy(), as_of=RECEIVED + HOUR)

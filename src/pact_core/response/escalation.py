@@ -181,7 +181,9 @@ def escalations_due(
                 else:
                     assert step.after_due is not None  # noqa: S101 - the step's own check guarantees one
                     at = deadline + step.after_due
-                    if (stop is not None and stop <= at) or _stopped_at(log, goal, at):
+                    # Stopped at the rung's instant is caught by _stopped_at too: no mutate.
+                    met_before = stop is not None and stop <= at  # pragma: no mutate
+                    if met_before or _stopped_at(log, goal, at):
                         at = None  # met before this rung, or closed when it falls
                 if at is not None and moment_start <= at < moment_end:
                     found.append(

@@ -367,7 +367,7 @@ def status(log: EventLog, policy: ResponsePolicy, *, as_of: dt.datetime) -> tupl
     # An instant already in UTC is its own UTC (the common case, and 2 us a call).
     moment = (
         as_of
-        if type(as_of) is dt.datetime and as_of.tzinfo is _UTC
+        if type(as_of) is dt.datetime and as_of.tzinfo is _UTC  # pragma: no mutate (a shortcut)
         else to_utc(as_of, field="as_of")
     )
     single = policy._single
