@@ -516,7 +516,7 @@ def test_a_profile_counts_weights_beyond_int64_exactly() -> None:
     by_profile = plurality(RankedProfile.from_rankings(rows, weights=weights), seats=1)
     assert by_profile == plurality(ranked_ballots(rows, weights=weights), seats=1)
     assert by_profile.chosen == ("a",)
-    assert by_profile.rounds[0].scores[0] == ("a", 2**63)
+    assert _exact(by_profile.rounds[0].scores)[0] == ("a", 2**63)
 
 
 def test_score_chooses_three_by_default_and_tie_breaks_look_from_the_first_round() -> None:
@@ -537,3 +537,25 @@ def test_many_long_rankings_are_sorted_column_by_column() -> None:
                           weights=profile.weights, abstentions=profile.abstentions)  # fmt: skip
     for made, own in zip(profile._arrays, fresh._arrays, strict=True):
         assert made.tolist() == own.tolist()
+
+
+def test_many_rankings_weighing_more_than_int64_keep_no_arrays_and_count_exactly() -> None:
+    rows = [[i, (i + 1) % 70] for i in range(70)]
+    weights = [2**56] * 69 + [2**56 + 1]  # 70 times 2**56: past 2**62 in all
+    profile = RankedProfile.from_rankings(rows, weights=weights)
+    by_ballots = ranked_ballots(rows, weights=weights)
+    assert profile == RankedProfile.from_ballots(by_ballots)
+    assert plurality(profile, seats=1) == plurality(by_ballots, seats=1)
+    assert plurality(profile, seats=1).chosen == (69,)
+
+
+def test_a_ranking_naming_someone_twice_among_many_is_reported_as_through_ballots() -> None:
+    rows = [[i, (i + 1) % 70] for i in range(70)] + [[3, 4, 3]]
+    with pytest.raises(ExceptionGroup) as in_bulk:
+        RankedProfile.from_rankings(rows)
+    with pytest.raises(ExceptionGroup) as one_by_one:
+        ranked_ballots(rows)
+    assert [str(e) for e in in_bulk.value.exceptions] == [
+        str(e) for e in one_by_one.value.exceptions
+    ]
+    assert [getattr(e, "index", None) for e in in_bulk.value.exceptions] == [70]
