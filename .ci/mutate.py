@@ -210,7 +210,8 @@ def mutated_source(mutant: Mutant) -> str:
 
 
 def _copy_checkout(into: Path) -> None:
-    for name in ("src", "tests", "pyproject.toml", "docs", "examples"):
+    # conftest.py registers the hypothesis profiles, `mutate` among them.
+    for name in ("src", "tests", "pyproject.toml", "conftest.py", "docs", "examples"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, into / name, ignore=shutil.ignore_patterns("__pycache__"))
