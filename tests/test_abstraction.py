@@ -332,3 +332,12 @@ def test_the_pledge_asks_for_four_fifths_of_the_time_visible() -> None:
     assert pledge.threshold == Fraction(4, 5)
     assert pledge.met_by(Fraction(4, 5))
     assert not pledge.met_by(Fraction(79, 100))
+
+
+def test_a_record_ending_as_the_period_begins_is_not_in_it() -> None:
+    before = duty("PC 1", local(2025, 4, 1, 8), local(2025, 4, 1, 10), "patrol")
+    inside = duty("PC 1", local(2025, 4, 1, 10), local(2025, 4, 1, 12), "court")
+    period = Interval(local(2025, 4, 1, 10), local(2025, 4, 2))
+    assert account([before, inside], POLICY, tz=LONDON, within=period) == account(
+        [inside], POLICY, tz=LONDON, within=period
+    )

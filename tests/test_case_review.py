@@ -869,3 +869,18 @@ def test_values_are_built_from_keyword_arguments_only(name: str) -> None:
 def test_a_complaint_reported_at_the_instant_of_application_is_not_after_it() -> None:
     same = report(at(2025, 3, 2), at(2025, 3, 2, 13))
     assert judge([same], at(2025, 3, 2, 13)).complaints[0].reasons == ()
+
+
+def test_a_month_window_from_a_day_its_last_month_ends_on() -> None:
+    # 30 January + 3 months is 30 April, the last day of April: beginning with the 30th,
+    # the window ends the day before.
+    assert Window.months(3).last_day(dt.date(2025, 1, 30)) == dt.date(2025, 4, 29)
+    assert Window.months(3, counting=Counting.AFTER).last_day(dt.date(2025, 1, 30)) == dt.date(
+        2025, 4, 30
+    )
+
+
+def test_a_deadline_may_be_a_single_day() -> None:
+    assert Deadline(stage=Stage.ACKNOWLEDGED, days=1).days == 1
+    with pytest.raises(InvalidPolicy, match="^days must be at least 1, got 0$"):
+        Deadline(stage=Stage.ACKNOWLEDGED, days=0)

@@ -482,3 +482,14 @@ def test_a_boundary_point_must_lie_within_the_longitudes() -> None:
     assert [str(e) for e in caught.value.exceptions] == [
         f'[{n}]["longitude"] must be within ±180, got 180.5' for n in (1, 2)
     ]
+
+
+def test_a_bad_value_is_shown_whole_up_to_eighty_characters() -> None:
+    for text, shown in (("x" * 78, repr("x" * 78)), ("x" * 79, repr("x" * 79)[:77] + "...")):
+        point = {"latitude": text, "longitude": 0.0}
+        with pytest.raises(ExceptionGroup) as caught:
+            boundary_from_policeuk([point, {"latitude": 0.0, "longitude": 0.0}])
+        assert (
+            str(caught.value.exceptions[0])
+            == f'[0]["latitude"] must be a finite number, got {shown}'
+        )

@@ -699,13 +699,15 @@ def test_concerns_alike_but_for_resident_or_location_still_sort_one_way() -> Non
         attrs.evolve(base, resident="R1"),
         base,
         attrs.evolve(base, location=(51.4, 0.5)),
+        attrs.evolve(base, neighbourhood=None, ward=WardCode("E05014450")),
     ]
     for given in (alike, alike[::-1]):
         (candidate,) = candidates(given)
-        assert [(c.resident, c.location) for c in candidate.concerns] == [
-            (None, None),
-            (None, (51.4, 0.5)),
-            ("R1", None),
+        assert [(c.resident, c.neighbourhood, c.location) for c in candidate.concerns] == [
+            (None, None, None),
+            (None, "Chatham", None),
+            (None, "Chatham", (51.4, 0.5)),
+            ("R1", "Chatham", None),
         ]
 
 
@@ -748,3 +750,12 @@ def test_recurrence_defaults_are_those_documented() -> None:
     policy = RecurrencePolicy()
     assert (policy.at_least, policy.meetings, policy.low_level) == (3, 4, 3)
     assert (policy.spike_minimum, policy.spike_factor, policy.months) == (5, 3, 6)
+
+
+def test_a_spike_of_exactly_the_minimum_counts() -> None:
+    raised = [concern(1, "anti-social behaviour", "High Street", at(2025, 3, 1))]
+    raised += [
+        concern(n, "anti-social behaviour", "High Street", at(2025, 9, 1)) for n in range(2, 8)
+    ]
+    found = recurrences(raised, _meetings(), policy=RecurrencePolicy(spike_minimum=6))
+    assert {(r.issue, r.kind) for r in found} == {(ASB, RecurrenceKind.SPIKE)}

@@ -325,7 +325,8 @@ def _checked(
     if overlaps is Overlaps.ERROR:
         problems.extend(_overlaps(rows, starts, ends, noun))
     if problems:
-        problems.sort(key=lambda err: err.index if err.index is not None else -1)
+        unindexed = -1  # pragma: no mutate (first: any number below 0 would do)
+        problems.sort(key=lambda err: err.index if err.index is not None else unindexed)
         raise ExceptionGroup(f"{len(problems)} problems in {len(rows)} duty records", problems)
     return classes, starts, ends
 
@@ -396,7 +397,10 @@ def _account_rows(  # noqa: PLR0913 - private, the one core of two entry points
     classes, starts, ends = _checked(rows, policy, noun, overlaps)
     cuts: list[int] = []
     if overlaps is Overlaps.SPLIT and rows:
-        cuts = _boundaries(unit, tz, _EPOCH + min(starts) * _MICRO, _EPOCH + max(ends) * _MICRO)[0]
+        # Period starts over a wider span only add cuts outside every overlap: no mutate.
+        first = _EPOCH + min(starts) * _MICRO  # pragma: no mutate
+        last = _EPOCH + max(ends) * _MICRO  # pragma: no mutate
+        cuts = _boundaries(unit, tz, first, last)[0]
     pieces = _pieces(rows, starts, ends, overlaps, cuts)
     low, high = (
         # Without rows nothing is kept, whatever the bounds: no mutate.
@@ -421,7 +425,7 @@ def _account_rows(  # noqa: PLR0913 - private, the one core of two entry points
         names: dict[str, str] = {}
         for row, kind, begin, finish in kept:
             slot = find(bounds, begin) - 1
-            known_name = names.get(row[3])
+            known_name = names.get(row[3])  # pragma: no mutate (a cache: a miss reads it again)
             activity = (
                 known_name
                 if known_name is not None

@@ -20,7 +20,7 @@ __all__ = ["AbstractionPolicy", "ActivityClass", "DutyRecord"]
 
 _text = nonblank(InvalidDutyRecord)
 
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)  # pragma: no mutate (any origin does)
 
 
 class ActivityClass(enum.Enum):

@@ -542,4 +542,11 @@ def timeline(
 
 
 _OPEN = (StepState.DUE, StepState.OVERDUE)
-_NONE = StepStatus(Stage.RECEIVED, StepState.WAITING, None, None, provisional=False, done_at=None)
+_NONE = StepStatus(
+    Stage.RECEIVED,
+    StepState.WAITING,
+    None,
+    None,
+    provisional=False,  # pragma: no mutate (a stand-in whose state alone is read)
+    done_at=None,
+)

@@ -172,7 +172,9 @@ def recurrences(
                 history = tuple(
                     (start, n)
                     for start, n in zip(
-                        starts, counts.get(priority.issue, [0] * len(starts)), strict=True
+                        starts,
+                        counts.get(priority.issue, [0] * len(starts)),
+                        strict=True,  # pragma: no mutate (one count a meeting, always)
                     )
                     if start > achieved
                 )
