@@ -493,3 +493,9 @@ def test_a_bad_value_is_shown_whole_up_to_eighty_characters() -> None:
             str(caught.value.exceptions[0])
             == f'[0]["latitude"] must be a finite number, got {shown}'
         )
+
+
+def test_a_force_needs_no_description() -> None:
+    data = sample("force__leicestershire__policedatakit")
+    del data["description"]
+    assert Force.from_policeuk(data).description is None

