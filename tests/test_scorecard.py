@@ -483,3 +483,11 @@ def test_the_core_roles_are_always_shown_and_the_others_when_present() -> None:
 def test_the_neighbourhood_fte_comes_before_each_role_s() -> None:
     keys = [m.key for m in strood_card().measures]
     assert keys.index("fte_neighbourhood") < keys.index("fte.sergeant") < keys.index("fte.pcso")
+
+
+def test_no_queries_is_a_share_of_nothing_not_of_none() -> None:
+    card = neighbourhood_scorecard(force="kent", neighbourhood="Strood", name="Strood neighbourhood",
+                                   period=QUARTER, as_of=AS_OF, queries=[])  # fmt: skip
+    measure = card.measure("response_on_time")
+    assert (measure.numerator, measure.denominator, measure.value) == (0, 0, None)
+    assert measure.note == "no queries received"
