@@ -513,3 +513,16 @@ def test_a_month_must_have_its_dash() -> None:
     assert [p.path for p in caught.value.exceptions if isinstance(p, InvalidPoliceData)] == [
         '[0]["Month"]'
     ]
+
+
+def test_a_table_s_columns_cannot_be_written() -> None:
+    table = CrimeTable.from_crimes([crime(0, month=Month(2022, 1))], publication=AUGUST)
+    for column in (table.month, table.category, table.longitude, table.latitude):
+        with pytest.raises(ValueError, match="read-only"):
+            column[0] = 0
+
+
+def test_months_of_another_century_read_in_bulk() -> None:
+    row = ["", "1999-12", "K", "K", "0.5", "51.3", "On or near Lane", "", "", "Anti-social behaviour", "", ""]  # fmt: skip
+    read = crimes_from_csv([list(CSV_HEADER), row, row], publication=AUGUST)
+    assert read.months == (Month(1999, 12),)

