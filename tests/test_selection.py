@@ -559,3 +559,14 @@ def test_a_ranking_naming_someone_twice_among_many_is_reported_as_through_ballot
         str(e) for e in one_by_one.value.exceptions
     ]
     assert [getattr(e, "index", None) for e in in_bulk.value.exceptions] == [70]
+
+
+def test_every_rule_chooses_a_panel_s_three_by_default() -> None:
+    # A PACT panel picks its top three: each rule's default number of seats.
+    rows = [["a", "b", "c", "d"], ["b", "a", "c", "d"], ["c", "a", "b", "d"], ["a", "c", "b", "d"]]
+    ranked = ranked_ballots(rows)
+    profile = RankedProfile.from_rankings(rows)
+    approvals = approval_ballots([row[:2] for row in rows])
+    for chosen in (plurality(ranked), plurality(profile), borda(ranked), borda(profile),
+                   stv(ranked), stv(profile), approval(approvals)):  # fmt: skip
+        assert len(chosen.chosen) == 3
