@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pact_core._validation import require_int
@@ -71,7 +72,7 @@ def _allowed_in_bulk(
     None when one names a candidate outside *candidates*, or the candidates do not sort:
     the caller then takes `_prepare`'s path, which names every such problem.
     """
-    found: set[Any] = set().union(*named)
+    found: set[Any] = set(itertools.chain.from_iterable(named))
     if candidates is not None:
         given = set(candidates)
         if not found <= given:

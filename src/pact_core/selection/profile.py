@@ -195,11 +195,14 @@ def _laid_out(
     """
     import numpy as np  # noqa: PLC0415 - only for large profiles
 
-    rankings = [tuple(map(index.__getitem__, ranking)) for ranking in merged]
+    # Every name of every ranking to its index in one pass (in C), not ranking by ranking.
+    rankings = list(merged)
     lengths = np.fromiter(map(len, rankings), dtype=np.int64, count=len(rankings))
     width, n = int(lengths.max()), len(index)
     cells = np.fromiter(
-        itertools.chain.from_iterable(rankings), dtype=np.int64, count=int(lengths.sum())
+        map(index.__getitem__, itertools.chain.from_iterable(rankings)),
+        dtype=np.int64,
+        count=int(lengths.sum()),
     )
     # Row-major, a boolean mask takes the cells in order: each ranking, then -1 past its end.
     matrix = np.full((len(rankings), width), -1, dtype=np.int64)
@@ -219,7 +222,14 @@ def _laid_out(
     else:
         order = np.lexsort(matrix.T[::-1])
     weights = list(merged.values())
-    in_order = [(rankings[i], weights[i]) for i in order.tolist()]
+    order_list = order.tolist()
+    # Each ranking's indices, in order, read back from the sorted matrix (its -1s cut off).
+    in_order = [
+        (tuple(row[:size]), weights[i])
+        for row, size, i in zip(
+            matrix[order].tolist(), lengths[order].tolist(), order_list, strict=True
+        )
+    ]
     # A margin, as in `_first_preferences`; 2**63 would do (3**62 would not): no mutate.
     if sum(weights) >= 2**62:  # pragma: no mutate
         return in_order, None
