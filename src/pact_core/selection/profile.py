@@ -93,23 +93,15 @@ class RankedProfile(Generic[C]):
         counts = None if weights is None else list(weights)
         merged = _merged(rows, counts)
         allowed = None if merged is None else _allowed_in_bulk(merged, candidates)
-        if merged is None or allowed is None:
-            return cls.from_ballots(ranked_ballots(rows, weights=counts), candidates=candidates)
-        abstentions = merged.pop((), 0)
-        index = {candidate: i for i, candidate in enumerate(allowed)}
-        # Either path gives the same profile (a property holds it): no mutate.
-        if len(merged) < _BULK:  # pragma: no mutate
-            if any(len(set(ranking)) != len(ranking) for ranking in merged):
-                return cls.from_ballots(ranked_ballots(rows, weights=counts), candidates=candidates)
-            ordered = sorted((tuple(map(index.__getitem__, r)), w) for r, w in merged.items())
-            return cls(
-                candidates=allowed,
-                rankings=tuple(ranking for ranking, _ in ordered),
-                weights=tuple(weight for _, weight in ordered),
-                abstentions=abstentions,
-            )
-        laid_out = _laid_out(merged, index)
-        if laid_out is None:  # a ranking names someone twice
+        laid_out = abstentions = None
+        if merged is not None and allowed is not None:
+            abstentions = merged.pop((), 0)
+            index = {candidate: i for i, candidate in enumerate(allowed)}
+            # Either way gives the same profile (a property holds it): no mutate.
+            many = len(merged) >= _BULK  # pragma: no mutate
+            laid_out = _laid_out(merged, index) if many else _sorted(merged, index)
+        if laid_out is None or allowed is None or abstentions is None:
+            # A bad row (a candidate named twice, say): ranked_ballots names every one.
             return cls.from_ballots(ranked_ballots(rows, weights=counts), candidates=candidates)
         in_order, arrays = laid_out
         profile = cls(
@@ -183,6 +175,18 @@ def _merged(rows: list[Any], counts: list[Any] | None) -> dict[tuple[Any, ...], 
 # From this many distinct rankings, `from_rankings` lays them out, checks and sorts them with
 # numpy, and keeps the arrays the rules count with; below it, a plain sort is quicker.
 _BULK = 64
+
+
+def _sorted(
+    merged: dict[tuple[Any, ...], int], index: dict[Any, int]
+) -> tuple[list[tuple[tuple[int, ...], int]], None] | None:
+    """Few distinct rankings as indices, sorted, each with its weight (None when one names a candidate twice).
+
+    Below `_BULK` rankings a plain sort costs less than laying them out with numpy.
+    """
+    if any(len(set(ranking)) != len(ranking) for ranking in merged):
+        return None
+    return sorted((tuple(map(index.__getitem__, r)), w) for r, w in merged.items()), None
 
 
 def _laid_out(
