@@ -9,6 +9,7 @@ import datetime as dt
 import importlib
 import math
 from typing import Any
+from xml.etree import ElementTree
 
 import attrs
 import numpy as np
@@ -34,12 +35,15 @@ from pact_core.crime import (
     before_after,
     crimes_from_csv,
     crimes_from_policeuk,
+    crimes_to_policeuk,
     hotspot_map,
     hotspots,
     incidence,
     incidence_in_places,
+    incidence_map,
     outcomes_from_policeuk,
     places_mask,
+    records,
     solved_by_area,
     solved_share,
 )
@@ -526,3 +530,73 @@ def test_months_of_another_century_read_in_bulk() -> None:
     row = ["", "1999-12", "K", "K", "0.5", "51.3", "On or near Lane", "", "", "Anti-social behaviour", "", ""]  # fmt: skip
     read = crimes_from_csv([list(CSV_HEADER), row, row], publication=AUGUST)
     assert read.months == (Month(1999, 12),)
+
+
+def test_a_picture_is_well_formed_svg_its_legend_beside_the_map_row_under_row() -> None:
+    strips = {name: box(i * 400, 0, i * 400 + 400, 1200) for i, name in enumerate("ABCDEFG")}
+    picture = Choropleth(
+        title="Crime & ASB",
+        legend="a legend long enough to wrap over more than one line of the box",
+        values={"A": 1, "B": 2, "C": 3, "D": 4, "E": 5, "F": 6, "G": None},
+        geometries=strips,
+        coordinates=CoordinateSystem.METRES,
+        marked=frozenset({"A"}),
+    )
+    # Our own picture, not untrusted data; a repeated attribute would not parse.
+    root = ElementTree.fromstring(picture._repr_svg_())  # noqa: S314
+    svg = "{http://www.w3.org/2000/svg}"
+    inner = root.find(f"{svg}svg")
+    assert inner is not None
+    map_top, map_right = float(inner.get("y", "")), float(inner.get("width", ""))
+    map_bottom = map_top + float(inner.get("height", ""))
+    title, *texts = root.findall(f"{svg}text")
+    assert (title.text, title.get("font-size")) == ("Crime & ASB", "15")
+    assert float(title.get("y", "")) < map_top
+    swatches = [r for r in root.findall(f"{svg}rect") if r.get("x") is not None]
+    wrapped, labels = texts[: -len(swatches)], texts[-len(swatches) :]
+    assert len(wrapped) == 2
+    assert [t.text for t in labels] == ["1", "2", "3", "4", "5 to 6", "no data", "hotspot"]
+    # The wrapped legend, then the swatches, one under another, each label beside its swatch.
+    lines = [float(t.get("y", "")) for t in wrapped]
+    assert lines[0] < lines[1] < float(swatches[0].get("y", ""))
+    bottom = 0.0
+    for rect, label in zip(swatches, labels, strict=True):
+        x, y, height = (float(rect.get(k, "")) for k in ("x", "y", "height"))
+        assert x > map_right
+        assert float(wrapped[0].get("x", "")) == x
+        assert y >= bottom
+        assert y < float(label.get("y", "")) <= y + height
+        assert float(label.get("x", "")) > x + float(rect.get("width", ""))
+        bottom = y + height
+    assert float(root.get("height", "")) >= max(bottom, map_bottom)
+
+
+def test_each_crime_goes_out_with_its_own_context() -> None:
+    table = CrimeTable.from_crimes(
+        [crime(0, context="first"), crime(1, context="second")], publication=AUGUST
+    )
+    assert [c["context"] for c in crimes_to_policeuk(table)] == ["first", "second"]
+
+
+def test_a_map_of_rates_holds_each_placed_area_s_rate() -> None:
+    places = {"Place": box(0, 51, 1, 52), "Other": box(5, 51, 6, 52)}
+    table = CrimeTable.from_crimes(
+        [*(crime(n) for n in range(3)), crime(3, point=None)], publication=AUGUST
+    )
+    counts = incidence_in_places(table, places)
+    rates = incidence_map(counts, places, populations={"Place": 1000, "Other": 2000})
+    # Three crimes among 1,000 residents in one month; none in Other; the unplaced one is not drawn.
+    assert dict(rates.values) == {"Place": 3, "Other": 0}
+
+
+def test_well_formed_months_are_read_in_bulk(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Months as YYYY-MM never go the checked way, one by one.
+    def refuse(text: str) -> int:
+        raise AssertionError(f"{text} was read one by one")
+
+    monkeypatch.setattr(records, "_ordinal", refuse)
+    row = ["", "2022-01", "K", "K", "0.5", "51.3", "On or near Lane", "", "", "Anti-social behaviour", "", ""]  # fmt: skip
+    read = crimes_from_csv(
+        [list(CSV_HEADER), row, [row[0], "1999-12", *row[2:]]], publication=AUGUST
+    )
+    assert read.months == (Month(1999, 12), Month(2022, 1))

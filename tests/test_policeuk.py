@@ -499,3 +499,34 @@ def test_a_force_needs_no_description() -> None:
     data = sample("force__leicestershire__policedatakit")
     del data["description"]
     assert Force.from_policeuk(data).description is None
+
+
+def test_a_boundary_may_reach_the_poles_and_the_antimeridian_from_either_side() -> None:
+    edges = [{"latitude": lat, "longitude": lon} for lat, lon in
+             ((-90.0, -180.0), (90.0, -180.0), (90.0, -179.0), (-90.0, -179.0), (-90.0, -180.0))]  # fmt: skip
+    assert boundary_from_policeuk(edges).bounds == (-180.0, -90.0, -179.0, 90.0)
+    for field, value in (("latitude", -90.5), ("longitude", -180.5)):
+        beyond = [{**edges[0], field: value}, *edges[1:4], {**edges[0], field: value}]
+        with pytest.raises(ExceptionGroup) as caught:
+            boundary_from_policeuk(beyond)
+        assert [e.path for e in caught.value.exceptions if isinstance(e, InvalidPoliceData)] == [
+            f'[{n}]["{field}"]' for n in (0, 4)
+        ]
+
+
+def test_an_event_may_end_as_it_starts() -> None:
+    instant = {"title": "Street briefing", "start_date": "2025-01-01T10:00:00",
+               "end_date": "2025-01-01T10:00:00"}  # fmt: skip
+    (event,) = events_from_policeuk([instant], tz=LONDON)
+    assert event.end == event.start == dt.datetime(2025, 1, 1, 10, tzinfo=LONDON)
+
+
+def test_a_population_of_nought_given_as_a_number_is_read() -> None:
+    data = sample("neighbourhood__leicestershire-NC04__tjcain")
+    assert NeighbourhoodDetails.from_policeuk({**data, "population": 0}).population == 0
+
+
+def test_quotes_are_text_not_markup() -> None:
+    # Only <, > and & need escaping in an element's text: quotes go out as they are.
+    said = 'He said "slow down" and it\'s quieter'
+    assert text_to_html(said) == f"<p>{said}</p>"

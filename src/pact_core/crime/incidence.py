@@ -113,7 +113,8 @@ class Incidence:
             return cls(level=level, publication=publication, areas=areas, area=_column(empty, np.int32),
                        month=_column(empty, np.int32), category=_column(empty, np.int8), count=_column(empty, np.int64))  # fmt: skip
         low = int(month.min())
-        span = int(month.max()) - low + 1
+        # Any span at least as wide as the months keeps keys apart and reads them back: no mutate.
+        span = int(month.max()) - low + 1  # pragma: no mutate
         key = (area * span + (month - low)) * _C + category
         size = len(areas) * span * _C
         if size <= 4 * len(key) + 1_000_000:

@@ -36,6 +36,11 @@ __all__ = ["Choropleth", "hotspot_map", "incidence_map", "solved_map"]
 # ColorBrewer's YlOrRd, five classes (colorbrewer2.org, Cynthia Brewer, Apache 2.0).
 PALETTE = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
 _NO_VALUE = "#d9d9d9"
+# The layout in pixels: the map's top, the legend's gap from the map, where its text starts,
+# the height of a line of text and of a swatch's row, where a swatch's label starts and its
+# baseline. A pixel more or less changes no figure (a test holds the arrangement): no mutate.
+_MAP_TOP, _GAP, _TOP = 36, 16, 52  # pragma: no mutate
+_LINE, _ROW, _LABEL, _BASELINE = 16, 22, 26, 12  # pragma: no mutate
 
 
 def _to_values(
@@ -150,37 +155,39 @@ class Choropleth:
             if key in shapes
             for line in shapely.get_parts(shapes[key].boundary).tolist()
         )
-        left = map_width + 16
+        left = map_width + _GAP
         text = 'font-family="sans-serif" font-size="12"'
         legend = [
-            f'<text x="8" y="20" {text} font-size="15" font-weight="bold">{html.escape(self.title)}</text>'
+            f'<text x="8" y="20" font-family="sans-serif" font-size="15" font-weight="bold">{html.escape(self.title)}</text>'
         ]
         lines = textwrap.wrap(self.legend, 34) or [""]
         legend.extend(
-            f'<text x="{left}" y="{52 + 16 * i}" {text}>{html.escape(line)}</text>'
+            f'<text x="{left}" y="{_TOP + _LINE * i}" {text}>{html.escape(line)}</text>'
             for i, line in enumerate(lines)
         )
         labels = [(colour, self._range(low, high)) for low, high, colour in self.classes()]
         if any(v is None for v in values.values()):
             labels.append((_NO_VALUE, "no data"))
-        top = 52 + 16 * len(lines)
+        top = _TOP + _LINE * len(lines)
         for i, (colour, label) in enumerate(labels):
-            y = top + 22 * i
+            y = top + _ROW * i
             legend.append(
                 f'<rect x="{left}" y="{y}" width="18" height="16" fill="{colour}" stroke="#555555"/>'
             )
-            legend.append(f'<text x="{left + 26}" y="{y + 12}" {text}>{html.escape(label)}</text>')
+            legend.append(
+                f'<text x="{left + _LABEL}" y="{y + _BASELINE}" {text}>{html.escape(label)}</text>'
+            )
         if self.marked:
-            y = top + 22 * len(labels)
+            y = top + _ROW * len(labels)
             legend.append(
                 f'<rect x="{left}" y="{y}" width="18" height="16" fill="none" stroke="#000000" stroke-width="3"/>'
             )
-            legend.append(f'<text x="{left + 26}" y="{y + 12}" {text}>hotspot</text>')
-        total_height = 36 + max(map_height, top + 22 * (len(labels) + 1))
+            legend.append(f'<text x="{left + _LABEL}" y="{y + _BASELINE}" {text}>hotspot</text>')
+        total_height = _MAP_TOP + max(map_height, top + _ROW * (len(labels) + 1))
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" width="760" height="{total_height:.0f}">'
             '<rect width="100%" height="100%" fill="#ffffff"/>'
-            f'<svg x="0" y="36" width="{map_width:.0f}" height="{map_height:.0f}" '
+            f'<svg x="0" y="{_MAP_TOP}" width="{map_width:.0f}" height="{map_height:.0f}" '
             f'viewBox="{x0 * squeeze} {-y1} {shown} {height}" preserveAspectRatio="xMidYMid meet">'
             f'<g transform="scale({squeeze},-1)">{"".join(paths)}</g></svg>'
             f"{''.join(legend)}</svg>"

@@ -402,7 +402,15 @@ class _Problems:
     def __init__(self) -> None:
         self.found: list[tuple[tuple[int, int], InvalidPoliceData]] = []
 
-    def add(self, path: str, rule: str, value: object, *, row: int = -1, column: int = -1) -> None:
+    def add(
+        self,
+        path: str,
+        rule: str,
+        value: object,
+        *,
+        row: int = -1,  # pragma: no mutate (no row sorts before every row: any negative does)
+        column: int = -1,  # pragma: no mutate (the same, for a column)
+    ) -> None:
         text = repr(value)
         if len(text) > 80:
             text = text[:77] + "..."

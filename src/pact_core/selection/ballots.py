@@ -189,7 +189,8 @@ def _build_all(
         raise InvalidBallot.must("weights", f"give one weight per ballot ({len(rows)})", counts)
     built: list[B] = []
     problems = []
-    for index, (row, count) in enumerate(zip(rows, counts, strict=True)):
+    # The lengths were checked just above, so strict may be either: no mutate.
+    for index, (row, count) in enumerate(zip(rows, counts, strict=True)):  # pragma: no mutate
         try:
             built.append(make(row, count))
         except InvalidBallot as err:  # noqa: PERF203 - every bad row is reported, so each is tried

@@ -164,7 +164,8 @@ def _merged(rows: list[Any], counts: list[Any] | None) -> dict[tuple[Any, ...], 
         else:
             merged = {}
             get = merged.get
-            for row, weight in zip(rows, counts, strict=True):
+            # The lengths were checked just above, so strict may be either: no mutate.
+            for row, weight in zip(rows, counts, strict=True):  # pragma: no mutate
                 ranking = tuple(row)
                 merged[ranking] = get(ranking, 0) + weight
     except TypeError:  # a row that is not iterable, or a candidate that cannot be hashed

@@ -230,7 +230,7 @@ def borda(
     shared = 0
     points = {
         length: [2 * (n - 1 - place) - (n - length - 1) for place in range(length)]
-        for length in range(1, n + 1)
+        for length in {len(ballot.ranking) for ballot in counted}
     }
     for ballot in counted:
         weight = ballot.weight
