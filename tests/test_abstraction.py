@@ -341,3 +341,23 @@ def test_a_record_ending_as_the_period_begins_is_not_in_it() -> None:
     assert account([before, inside], POLICY, tz=LONDON, within=period) == account(
         [inside], POLICY, tz=LONDON, within=period
     )
+
+
+def test_a_row_that_ends_as_it_starts_is_refused() -> None:
+    empty = [("PC 9", local(2025, 3, 3, 9), local(2025, 3, 3, 9), "patrol", "N", "T")]
+    with pytest.raises(ExceptionGroup) as caught:
+        account_table(empty, POLICY, tz=LONDON)
+    assert str(caught.value.exceptions[0]).startswith("rows[0] (PC 9) must end after it starts")
+
+
+def test_accounts_are_summed_by_the_four_levels_alone() -> None:
+    books = account(_roster(), POLICY, tz=LONDON)
+    for field in Cell._fields[4:]:
+        with pytest.raises(TypeError, match="^levels must be officer, team, neighbourhood"):
+            books.by(field)  # type: ignore[arg-type]
+
+
+def test_a_ceiling_is_met_at_the_ceiling() -> None:
+    ceiling = Standard.maximum_rate(Fraction(1, 4))
+    assert ceiling.met_by(Fraction(1, 4))
+    assert not ceiling.met_by(Fraction(26, 100))

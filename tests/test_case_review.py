@@ -884,3 +884,47 @@ def test_a_deadline_may_be_a_single_day() -> None:
     assert Deadline(stage=Stage.ACKNOWLEDGED, days=1).days == 1
     with pytest.raises(InvalidPolicy, match="^days must be at least 1, got 0$"):
         Deadline(stage=Stage.ACKNOWLEDGED, days=0)
+
+
+def test_reports_alike_but_for_their_problem_sort_by_it_in_any_order() -> None:
+    night = at(2025, 1, 5)
+    alike = [
+        attrs.evolve(report(night), reference="REF-X", problem=p) for p in ("noise", None, "drugs")
+    ]
+    for given in itertools.permutations(alike):
+        ((_, reports),) = incidents(given)
+        assert [c.problem for c in reports] == [None, "drugs", "noise"]
+
+
+def test_a_rule_nothing_qualifies_for_has_counted_nothing() -> None:
+    rule = ThresholdRule(incidents=1, hate=1)
+    result = judge([], at(2025, 2, 1), Threshold(name="x", rules=[rule])).rules[0]
+    assert (result.met, result.group, result.incidents, result.complainants, result.hate) == (
+        False, None, 0, 0, 0,
+    )  # fmt: skip
+
+
+def test_the_group_shown_short_is_the_one_nearest_the_rule() -> None:
+    # Per location, three incidents by three people: Hill Road has two by two people, the
+    # park two by one person. Hill Road is nearer (4 of 6 against 3 of 6).
+    rule = ThresholdRule(incidents=3, complainants=3, per=Grouping.LOCATION)
+    reports = [report(at(2025, 1, 5), who="R-1"), report(at(2025, 1, 6), who="R-2"),
+               report(at(2025, 1, 7), who="R-1", where="Park"), report(at(2025, 1, 8), who="R-1", where="Park")]  # fmt: skip
+    result = judge(reports, at(2025, 2, 1), Threshold(name="x", rules=[rule])).rules[0]
+    assert (result.met, result.group, result.incidents, result.complainants) == (
+        False,
+        "Hill Road",
+        2,
+        2,
+    )
+
+
+def test_a_hate_incident_brings_a_group_nearer_the_rule() -> None:
+    # Per location, three incidents, three people and one hate incident: both places have two
+    # incidents by two people; the park's hate incident makes it the nearer.
+    rule = ThresholdRule(incidents=3, complainants=3, hate=1, per=Grouping.LOCATION)
+    reports = [report(at(2025, 1, 5), who="R-1"), report(at(2025, 1, 6), who="R-2"),
+               report(at(2025, 1, 7), who="R-1", where="Park", hate=True),
+               report(at(2025, 1, 8), who="R-2", where="Park")]  # fmt: skip
+    result = judge(reports, at(2025, 2, 1), Threshold(name="x", rules=[rule])).rules[0]
+    assert (result.met, result.group, result.hate) == (False, "Park", 1)

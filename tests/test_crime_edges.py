@@ -42,6 +42,7 @@ from pact_core.crime import (
     incidence_in_places,
     incidence_map,
     outcomes_from_policeuk,
+    pictures,
     places_mask,
     records,
     solved_by_area,
@@ -532,8 +533,9 @@ def test_months_of_another_century_read_in_bulk() -> None:
     assert read.months == (Month(1999, 12),)
 
 
-def test_a_picture_is_well_formed_svg_its_legend_beside_the_map_row_under_row() -> None:
-    strips = {name: box(i * 400, 0, i * 400 + 400, 1200) for i, name in enumerate("ABCDEFG")}
+@pytest.mark.parametrize("tall", [1200, 100])  # the map, or the legend, the taller
+def test_a_picture_is_well_formed_svg_its_legend_beside_the_map_row_under_row(tall: int) -> None:
+    strips = {name: box(i * 400, 0, i * 400 + 400, tall) for i, name in enumerate("ABCDEFG")}
     picture = Choropleth(
         title="Crime & ASB",
         legend="a legend long enough to wrap over more than one line of the box",
@@ -568,7 +570,11 @@ def test_a_picture_is_well_formed_svg_its_legend_beside_the_map_row_under_row() 
         assert y < float(label.get("y", "")) <= y + height
         assert float(label.get("x", "")) > x + float(rect.get("width", ""))
         bottom = y + height
-    assert float(root.get("height", "")) >= max(bottom, map_bottom)
+    # The picture holds the map and the legend's rows, the lower, and a margin below.
+    pitch = float(swatches[1].get("y", "")) - float(swatches[0].get("y", ""))
+    rows_end = float(swatches[-1].get("y", "")) + pitch
+    assert bottom <= rows_end
+    assert float(root.get("height", "")) == max(rows_end, map_bottom) + pictures._MARGIN
 
 
 def test_each_crime_goes_out_with_its_own_context() -> None:
@@ -600,3 +606,14 @@ def test_well_formed_months_are_read_in_bulk(monkeypatch: pytest.MonkeyPatch) ->
         [list(CSV_HEADER), row, [row[0], "1999-12", *row[2:]]], publication=AUGUST
     )
     assert read.months == (Month(1999, 12), Month(2022, 1))
+
+
+def test_an_incidence_shows_its_levels_and_areas_not_its_columns() -> None:
+    counts = incidence_in_places(
+        CrimeTable.from_crimes([crime(0)], publication=AUGUST), {"Place": box(0, 51, 1, 52)}
+    )
+    # The columns may hold millions of cells: the repr leaves them out.
+    assert repr(counts) == (
+        "Incidence(level='place', publication=Month(year=2022, month=8), "
+        "areas=('Place', '<no location>', '<outside>'))"
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import json
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -14,7 +15,7 @@ import pytest
 import shapely
 from shapely import Polygon
 
-from pact_core.errors import ExceptionGroup, InvalidGeometry, InvalidPoliceData
+from pact_core.errors import ExceptionGroup, InvalidDatetime, InvalidGeometry, InvalidPoliceData
 from pact_core.geography import Location, LocationStatus, WardCode
 from pact_core.policeuk import (
     Force,
@@ -22,6 +23,7 @@ from pact_core.policeuk import (
     LocatedNeighbourhood,
     NeighbourhoodDetails,
     NeighbourhoodReference,
+    Place,
     PoliceEvent,
     PolicePriority,
     boundary_from_policeuk,
@@ -505,7 +507,7 @@ def test_a_boundary_may_reach_the_poles_and_the_antimeridian_from_either_side() 
     edges = [{"latitude": lat, "longitude": lon} for lat, lon in
              ((-90.0, -180.0), (90.0, -180.0), (90.0, -179.0), (-90.0, -179.0), (-90.0, -180.0))]  # fmt: skip
     assert boundary_from_policeuk(edges).bounds == (-180.0, -90.0, -179.0, 90.0)
-    for field, value in (("latitude", -90.5), ("longitude", -180.5)):
+    for field, value in (("latitude", -90.5), ("latitude", 90.5), ("longitude", -180.5)):
         beyond = [{**edges[0], field: value}, *edges[1:4], {**edges[0], field: value}]
         with pytest.raises(ExceptionGroup) as caught:
             boundary_from_policeuk(beyond)
@@ -530,3 +532,77 @@ def test_quotes_are_text_not_markup() -> None:
     # Only <, > and & need escaping in an element's text: quotes go out as they are.
     said = 'He said "slow down" and it\'s quieter'
     assert text_to_html(said) == f"<p>{said}</p>"
+
+
+def test_a_coordinate_that_is_true_or_false_is_not_a_number() -> None:
+    square = [
+        {"latitude": lat, "longitude": lon} for lat, lon in ((0, 0), (0, 1), (1, 1), (1, 0), (0, 0))
+    ]
+    with pytest.raises(ExceptionGroup) as caught:
+        boundary_from_policeuk([{**square[0], "latitude": True}, *square[1:]])
+    assert [str(e) for e in caught.value.exceptions] == [
+        '[0]["latitude"] must be a finite number, got True'
+    ]
+
+
+def test_a_priority_without_its_issue_is_reported_with_its_path() -> None:
+    item = {"issue": None, "issue-date": "2015-10-08T00:00:00", "action": None, "action-date": None}
+    with pytest.raises(ExceptionGroup) as caught:
+        priorities_from_policeuk([item], tz=LONDON)
+    assert [e.path for e in caught.value.exceptions if isinstance(e, InvalidPoliceData)] == [
+        '[0]["issue"]'
+    ]
+    undated = {**item, "issue": "Street drinking", "issue-date": None}
+    with pytest.raises(ExceptionGroup) as caught:
+        priorities_from_policeuk([undated], tz=LONDON)
+    assert [e.path for e in caught.value.exceptions if isinstance(e, InvalidPoliceData)] == [
+        '[0]["issue-date"]'
+    ]
+
+
+def test_values_built_in_code_are_checked_field_by_field() -> None:
+    start = dt.datetime(2025, 1, 1, 10, tzinfo=LONDON)
+    with pytest.raises(TypeError, match="issue"):
+        PolicePriority(issue=None, issue_date=start, action=None, action_date=None)  # type: ignore[arg-type]
+    with pytest.raises(InvalidDatetime, match="^issue_date must be timezone-aware"):
+        PolicePriority(
+            issue="Parking", issue_date=start.replace(tzinfo=None), action=None, action_date=None
+        )
+    with pytest.raises(TypeError, match="^contact_details must be a tuple of"):
+        PoliceEvent(title="Surgery", type=None, description=None, address=None,
+                    contact_details={"email": "a@b"}, start=start, end=None)  # type: ignore[arg-type]  # fmt: skip
+    with pytest.raises(InvalidPoliceData, match="^latitude must be a finite number, got nan"):
+        Place(name="Station", address=None, postcode=None, type=None, latitude=math.nan, longitude=0.0,
+              description=None)  # fmt: skip
+    with pytest.raises(TypeError, match="^longitude must be a number, got True"):
+        Place(name="Station", address=None, postcode=None, type=None, latitude=0.0, longitude=True,
+              description=None)  # fmt: skip
+    details = NeighbourhoodDetails.from_policeuk(
+        sample("neighbourhood__leicestershire-NC04__tjcain")
+    )
+    with pytest.raises(InvalidPoliceData, match="^population must not be negative, got -1"):
+        attrs.evolve(details, population=-1)
+    for population in (True, "12", 12.0):
+        with pytest.raises(TypeError, match="^population must be an int"):
+            attrs.evolve(details, population=population)  # type: ignore[arg-type]
+    assert attrs.evolve(details, contact_details=(("email", "a@b"),)).contact_details == (
+        ("email", "a@b"),
+    )
+    for contact in (
+        [("email", "a@b")],
+        (["email", "a@b"],),
+        (("email",),),
+        (("email", "a@b", "c"),),
+        (("email", 1),),
+    ):
+        with pytest.raises(TypeError, match="^contact_details must be a tuple of"):
+            attrs.evolve(details, contact_details=contact)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="^centre must be a .latitude, longitude. tuple"):
+        attrs.evolve(details, centre=[52.6, -1.1])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="locations"):
+        attrs.evolve(details, locations=[])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="engagement_methods"):
+        attrs.evolve(
+            Force.from_policeuk(sample("force__leicestershire__policedatakit")),
+            engagement_methods=("phone",),  # type: ignore[arg-type]
+        )

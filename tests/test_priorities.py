@@ -800,3 +800,13 @@ def test_an_issue_achieved_twice_returns_twice_in_the_order_achieved() -> None:
         (RecurrenceKind.RETURNED, at(2025, 1, 10)),
         (RecurrenceKind.RETURNED, at(2025, 4, 1)),
     ]
+
+
+def test_a_spike_of_exactly_the_factor_counts() -> None:
+    # Two before March's meeting, none before May's or July's, two before September's: the
+    # latest is three times the average of the three before (2 * 3 == 3 * 2).
+    raised = [concern(n, "anti-social behaviour", "High Street", at(2025, 3, 1)) for n in (1, 2)]
+    raised += [concern(n, "anti-social behaviour", "High Street", at(2025, 9, 1)) for n in (3, 4)]
+    found = recurrences(raised, _meetings(), policy=RecurrencePolicy(spike_minimum=2))
+    assert [(r.issue, r.kind) for r in found] == [(ASB, RecurrenceKind.SPIKE)]
+    assert found[0].history[-1] == (at(2025, 9, 20), 2)

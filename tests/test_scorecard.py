@@ -49,6 +49,7 @@ from pact_core.scorecard import (
     NeighbourhoodScorecard,
     force_scorecard,
     neighbourhood_scorecard,
+    period_months,
     ward_table,
 )
 from pact_core.teams import GuaranteeTarget, Member, Role, Team, TeamModel
@@ -570,3 +571,33 @@ def test_a_ward_the_incidence_does_not_name_had_no_crime_and_no_asb() -> None:
         ("E05000001", 0, 1),
         ("E05000002", 0, 0),
     ]
+
+
+def test_figures_not_reported_are_shown_quietly() -> None:
+    card = neighbourhood_scorecard(force="kent", neighbourhood="Strood", period=QUARTER, as_of=AS_OF,
+                                   queries=[])  # fmt: skip
+    page = card._repr_html_()
+    quiet = "color:#595959;font-style:italic"
+    assert page.count(quiet) == sum(m.status is not MeasureStatus.REPORTED for m in card.measures)
+    assert f"{quiet}'>0</td>" not in page  # priorities: 0 current, reported
+
+
+def test_a_period_ending_just_after_midnight_takes_in_that_day() -> None:
+    # [1 April, 1 July 00:00:00.000001): the first microsecond of 1 July is in it.
+    period = Interval(QUARTER.start, QUARTER.end + dt.timedelta(microseconds=1))
+    july = DutyRecord(officer="PC 1", interval=Interval.from_start(at(7, 1, 8), dt.timedelta(hours=8)),
+                      activity="patrol", neighbourhood="Strood", team="Strood NPT")  # fmt: skip
+    books = account([july], AbstractionPolicy.default(), tz=LONDON, unit="day")
+    card = neighbourhood_scorecard(force="kent", neighbourhood="Strood", period=period, as_of=AS_OF,
+                                   accounts=books)  # fmt: skip
+    assert card.measure("community_time").numerator == 480.0
+    assert "01 Apr 2025 to 01 Jul 2025" in card._repr_html_()
+
+
+def test_a_month_a_period_starts_inside_is_not_one_of_its_months() -> None:
+    second = Interval(
+        dt.datetime(2022, 4, 2, tzinfo=LONDON), dt.datetime(2022, 7, 1, tzinfo=LONDON)
+    )
+    assert [str(m) for m in period_months(second, LONDON)] == ["2022-05", "2022-06"]
+    first = Interval(dt.datetime(2022, 4, 1, tzinfo=LONDON), dt.datetime(2022, 7, 1, tzinfo=LONDON))
+    assert [str(m) for m in period_months(first, LONDON)] == ["2022-04", "2022-05", "2022-06"]

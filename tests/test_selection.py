@@ -619,3 +619,10 @@ def test_weights_of_one_are_counted_in_bulk(monkeypatch: pytest.MonkeyPatch) -> 
     expected = RankedProfile.from_ballots(ranked_ballots(rows, weights=[1, 1, 2]))
     monkeypatch.setattr(RankedProfile, "from_ballots", refuse)
     assert RankedProfile.from_rankings(rows, weights=[1, 1, 2]) == expected
+    # Nor do rankings that name every candidate given, and no other.
+    assert RankedProfile.from_rankings([*rows, ["a", "b"]], candidates=["b", "a"]) == expected
+
+
+def test_a_ballot_counts_once_unless_weighted() -> None:
+    ballots = (RankedBallot(["a"]), ApprovalBallot({"a"}), ScoreBallot({"a": 1}))
+    assert [ballot.weight for ballot in ballots] == [1, 1, 1]

@@ -117,7 +117,8 @@ class Incidence:
         span = int(month.max()) - low + 1  # pragma: no mutate
         key = (area * span + (month - low)) * _C + category
         size = len(areas) * span * _C
-        if size <= 4 * len(key) + 1_000_000:
+        # Dense counting or sparse, the same cells: the bound only picks the quicker (no mutate).
+        if size <= 4 * len(key) + 1_000_000:  # pragma: no mutate
             totals = np.bincount(key, weights=weight, minlength=size)
             cells = np.flatnonzero(totals)
             counts = totals[cells].astype(np.int64)

@@ -37,9 +37,9 @@ __all__ = ["Choropleth", "hotspot_map", "incidence_map", "solved_map"]
 PALETTE = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
 _NO_VALUE = "#d9d9d9"
 # The layout in pixels: the map's top, the legend's gap from the map, where its text starts,
-# the height of a line of text and of a swatch's row, where a swatch's label starts and its
+# the margin below everything, the height of a line of text and of a swatch's row, where a swatch's label starts and its
 # baseline. A pixel more or less changes no figure (a test holds the arrangement): no mutate.
-_MAP_TOP, _GAP, _TOP = 36, 16, 52  # pragma: no mutate
+_MAP_TOP, _GAP, _TOP, _MARGIN = 36, 16, 52, 16  # pragma: no mutate
 _LINE, _ROW, _LABEL, _BASELINE = 16, 22, 26, 12  # pragma: no mutate
 
 
@@ -183,7 +183,9 @@ class Choropleth:
                 f'<rect x="{left}" y="{y}" width="18" height="16" fill="none" stroke="#000000" stroke-width="3"/>'
             )
             legend.append(f'<text x="{left + _LABEL}" y="{y + _BASELINE}" {text}>hotspot</text>')
-        total_height = _MAP_TOP + max(map_height, top + _ROW * (len(labels) + 1))
+        # The map or the legend's last row, the lower, and a margin below.
+        rows = len(labels) + bool(self.marked)
+        total_height = max(_MAP_TOP + map_height, top + _ROW * rows) + _MARGIN
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" width="760" height="{total_height:.0f}">'
             '<rect width="100%" height="100%" fill="#ffffff"/>'

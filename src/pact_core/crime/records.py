@@ -590,7 +590,7 @@ def _months(column: list[str], problems: _Problems) -> NDArray[np.int32]:
     ordinals = {text: _ordinal(text) for text in set(column)}
     problems.rows(
         column,
-        (i for i, t in enumerate(column) if ordinals[t] < 0),
+        (i for i, t in enumerate(column) if ordinals[t] == -1),
         _MONTH,
         "be a month as YYYY-MM",
     )

@@ -10,7 +10,10 @@ from collections.abc import Mapping
 from html.parser import HTMLParser
 from typing import Any
 
+from attrs.validators import deep_iterable, instance_of, optional
+
 from pact_core.errors import ExceptionGroup, InvalidPoliceData
+from pact_core.intervals import aware
 
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _BLOCKS = frozenset(
@@ -225,3 +228,52 @@ def local_text(instant: dt.datetime, tz: dt.tzinfo) -> str:
 def number_text(value: float) -> str:
     """A coordinate as police.uk writes it: a decimal string that reads back to the same float."""
     return repr(float(value))
+
+
+# ----------------------------------------------------------------------------- the values' fields
+# Values built in code are checked as those read from police.uk are: each field its type.
+
+
+def _finite(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{attribute.name} must be a number, got {value!r}")
+    if not math.isfinite(value):
+        raise InvalidPoliceData.must(attribute.name, "be a finite number", value)
+
+
+def _count(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{attribute.name} must be an int, got {value!r}")
+    if value < 0:
+        raise InvalidPoliceData.must(attribute.name, "not be negative", value)
+
+
+def _pairs(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+    if not isinstance(value, tuple) or not all(
+        isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(part, str) for part in pair)
+        for pair in value
+    ):
+        raise TypeError(f"{attribute.name} must be a tuple of (str, str) pairs, got {value!r}")
+
+
+def _point(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+    if not isinstance(value, tuple) or len(value) != 2:
+        raise TypeError(f"{attribute.name} must be a (latitude, longitude) tuple, got {value!r}")
+    for part in value:
+        _finite(instance, attribute, part)
+
+
+TEXT = instance_of(str)
+MAYBE_TEXT = optional(instance_of(str))
+WHEN = aware
+MAYBE_WHEN = optional(aware)
+# Typed Any, so that each field keeps the type it is annotated with.
+MAYBE_NUMBER: Any = optional(_finite)
+MAYBE_COUNT: Any = optional(_count)
+PAIRS: Any = _pairs
+MAYBE_POINT: Any = optional(_point)
+
+
+def items(kind: type) -> Any:  # noqa: ANN401 - an attrs validator
+    """A tuple of *kind* values."""
+    return deep_iterable(member_validator=instance_of(kind), iterable_validator=instance_of(tuple))

@@ -13,7 +13,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from pact_core.policeuk._reading import Reader, key, local_text, text_to_html
+from pact_core.policeuk._reading import (
+    MAYBE_TEXT,
+    MAYBE_WHEN,
+    PAIRS,
+    TEXT,
+    WHEN,
+    Reader,
+    key,
+    local_text,
+    text_to_html,
+)
 
 if TYPE_CHECKING:
     from pact_core.priorities import Priority
@@ -67,10 +77,10 @@ class PolicePriority:
     ('To reduce street drinking in Museum Square.', '2015-10-08T00:00:00+01:00', None)
     """
 
-    issue: str
-    issue_date: dt.datetime
-    action: str | None
-    action_date: dt.datetime | None
+    issue: str = attrs.field(validator=TEXT)
+    issue_date: dt.datetime = attrs.field(validator=WHEN)
+    action: str | None = attrs.field(validator=MAYBE_TEXT)
+    action_date: dt.datetime | None = attrs.field(validator=MAYBE_WHEN)
 
     @classmethod
     def from_policeuk(cls, data: object, *, tz: dt.tzinfo) -> PolicePriority:
@@ -142,13 +152,13 @@ class PoliceEvent:
     ('Drop In Beat Surgery', datetime.timedelta(seconds=7200))
     """
 
-    title: str
-    type: str | None
-    description: str | None
-    address: str | None
-    contact_details: tuple[tuple[str, str], ...]
-    start: dt.datetime
-    end: dt.datetime | None
+    title: str = attrs.field(validator=TEXT)
+    type: str | None = attrs.field(validator=MAYBE_TEXT)
+    description: str | None = attrs.field(validator=MAYBE_TEXT)
+    address: str | None = attrs.field(validator=MAYBE_TEXT)
+    contact_details: tuple[tuple[str, str], ...] = attrs.field(validator=PAIRS)
+    start: dt.datetime = attrs.field(validator=WHEN)
+    end: dt.datetime | None = attrs.field(validator=MAYBE_WHEN)
 
     @classmethod
     def from_policeuk(cls, data: object, *, tz: dt.tzinfo) -> PoliceEvent:

@@ -14,7 +14,19 @@ from typing import Any, TypeVar
 
 import attrs
 
-from pact_core.policeuk._reading import Reader, key, number_text, text_to_html
+from pact_core.policeuk._reading import (
+    MAYBE_COUNT,
+    MAYBE_NUMBER,
+    MAYBE_POINT,
+    MAYBE_TEXT,
+    PAIRS,
+    TEXT,
+    Reader,
+    items,
+    key,
+    number_text,
+    text_to_html,
+)
 
 __all__ = [
     "EngagementMethod",
@@ -51,8 +63,8 @@ _R = TypeVar("_R", bound="_Reference")
 class _Reference:
     """An ``{id, name}`` item of a police.uk list."""
 
-    id: str
-    name: str
+    id: str = attrs.field(validator=TEXT)
+    name: str = attrs.field(validator=TEXT)
 
     @classmethod
     def from_policeuk(cls: type[_R], data: object) -> _R:
@@ -120,9 +132,9 @@ class EngagementMethod:
     '0116 222 2222'
     """
 
-    title: str
-    url: str | None
-    description: str | None
+    title: str = attrs.field(validator=TEXT)
+    url: str | None = attrs.field(validator=MAYBE_TEXT)
+    description: str | None = attrs.field(validator=MAYBE_TEXT)
 
 
 @attrs.frozen(kw_only=True)
@@ -135,12 +147,14 @@ class Force:
     ('Policing Kent & Medway', None, '<p>Policing Kent &amp; Medway</p>')
     """
 
-    id: str
-    name: str
-    url: str | None
-    telephone: str | None
-    description: str | None
-    engagement_methods: tuple[EngagementMethod, ...]
+    id: str = attrs.field(validator=TEXT)
+    name: str = attrs.field(validator=TEXT)
+    url: str | None = attrs.field(validator=MAYBE_TEXT)
+    telephone: str | None = attrs.field(validator=MAYBE_TEXT)
+    description: str | None = attrs.field(validator=MAYBE_TEXT)
+    engagement_methods: tuple[EngagementMethod, ...] = attrs.field(
+        validator=items(EngagementMethod)
+    )
 
     @classmethod
     def from_policeuk(cls, data: object) -> Force:
@@ -203,13 +217,13 @@ class Place:
     'station'
     """
 
-    name: str
-    address: str | None
-    postcode: str | None
-    type: str | None
-    latitude: float | None
-    longitude: float | None
-    description: str | None
+    name: str = attrs.field(validator=TEXT)
+    address: str | None = attrs.field(validator=MAYBE_TEXT)
+    postcode: str | None = attrs.field(validator=MAYBE_TEXT)
+    type: str | None = attrs.field(validator=MAYBE_TEXT)
+    latitude: float | None = attrs.field(validator=MAYBE_NUMBER)
+    longitude: float | None = attrs.field(validator=MAYBE_NUMBER)
+    description: str | None = attrs.field(validator=MAYBE_TEXT)
 
 
 @attrs.frozen(kw_only=True)
@@ -220,9 +234,9 @@ class PoliceLink:
     'Leicester City Council'
     """
 
-    url: str
-    title: str
-    description: str | None
+    url: str = attrs.field(validator=TEXT)
+    title: str = attrs.field(validator=TEXT)
+    description: str | None = attrs.field(validator=MAYBE_TEXT)
 
 
 def _place(reader: Reader, data: object, path: str) -> Place | None:
@@ -259,15 +273,15 @@ class NeighbourhoodDetails:
     ('Leake & Keyworth', 1000, (52.6389, -1.13619), None)
     """
 
-    id: str
-    name: str
-    description: str | None
-    url_force: str | None
-    population: int | None
-    contact_details: tuple[tuple[str, str], ...]
-    centre: tuple[float, float] | None
-    locations: tuple[Place, ...]
-    links: tuple[PoliceLink, ...]
+    id: str = attrs.field(validator=TEXT)
+    name: str = attrs.field(validator=TEXT)
+    description: str | None = attrs.field(validator=MAYBE_TEXT)
+    url_force: str | None = attrs.field(validator=MAYBE_TEXT)
+    population: int | None = attrs.field(validator=MAYBE_COUNT)
+    contact_details: tuple[tuple[str, str], ...] = attrs.field(validator=PAIRS)
+    centre: tuple[float, float] | None = attrs.field(validator=MAYBE_POINT)
+    locations: tuple[Place, ...] = attrs.field(validator=items(Place))
+    links: tuple[PoliceLink, ...] = attrs.field(validator=items(PoliceLink))
 
     @classmethod
     def from_policeuk(cls, data: object) -> NeighbourhoodDetails:
@@ -336,8 +350,8 @@ class LocatedNeighbourhood:
     '00BKX6'
     """
 
-    force: str
-    neighbourhood: str
+    force: str = attrs.field(validator=TEXT)
+    neighbourhood: str = attrs.field(validator=TEXT)
 
     @classmethod
     def from_policeuk(cls, data: object) -> LocatedNeighbourhood:

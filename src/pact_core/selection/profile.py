@@ -255,7 +255,8 @@ def _first_preferences(profile: RankedProfile[C]) -> list[int]:
     """The weighted count of first preferences of each candidate, by index."""
     import numpy as np  # noqa: PLC0415 - only when a profile is counted
 
-    if profile.total >= 2**62:
+    # 2**62 is a margin below int64's end (2**63 would do): no mutate.
+    if profile.total >= 2**62:  # pragma: no mutate
         # Sums beyond int64 (which numpy would wrap round): count in Python integers.
         exactly = [0] * len(profile.candidates)
         for ranking, weight in zip(profile.rankings, profile.weights, strict=True):
@@ -277,7 +278,10 @@ def _doubled_borda(profile: RankedProfile[C]) -> list[int]:
         # Beyond what float64 adds exactly (and near int64's end): count in Python integers.
         doubled_exactly = [0] * n
         base = 0
-        for ranking, weight in zip(profile.rankings, profile.weights, strict=True):
+        # A profile has one weight a ranking, so strict may be either: no mutate.
+        for ranking, weight in zip(
+            profile.rankings, profile.weights, strict=True
+        ):  # pragma: no mutate
             share = n - len(ranking) - 1
             base += weight * share
             for place, candidate in enumerate(ranking):

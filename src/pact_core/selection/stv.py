@@ -142,7 +142,8 @@ class _Arrays:
             value = np.minimum(value, first)
         position = self.position[rows] + 1
         length = self.lengths[rows]
-        still = np.asarray([*continuing, False], dtype=bool)  # index -1: past the end
+        # Past a ballot's end (target -1) reads the last flag, but inside masks it out.
+        still = np.asarray(continuing, dtype=bool)
         last = self.matrix.shape[1] - 1
         while True:
             inside = position < length
