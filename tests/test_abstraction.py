@@ -361,3 +361,12 @@ def test_a_ceiling_is_met_at_the_ceiling() -> None:
     ceiling = Standard.maximum_rate(Fraction(1, 4))
     assert ceiling.met_by(Fraction(1, 4))
     assert not ceiling.met_by(Fraction(26, 100))
+
+
+def test_a_record_starting_as_the_period_ends_is_not_in_it() -> None:
+    inside = duty("PC 1", local(2025, 4, 1, 10), local(2025, 4, 1, 12), "court")
+    after = duty("PC 1", local(2025, 4, 2), local(2025, 4, 2, 2), "patrol")
+    period = Interval(local(2025, 4, 1, 10), local(2025, 4, 2))
+    books = account([inside, after], POLICY, tz=LONDON, within=period, unit="day")
+    assert books == account([inside], POLICY, tz=LONDON, within=period, unit="day")
+    assert [cell.activity for cell, _ in books.cells] == ["court"]

@@ -928,3 +928,10 @@ def test_a_hate_incident_brings_a_group_nearer_the_rule() -> None:
                report(at(2025, 1, 8), who="R-2", where="Park")]  # fmt: skip
     result = judge(reports, at(2025, 2, 1), Threshold(name="x", rules=[rule])).rules[0]
     assert (result.met, result.group, result.hate) == (False, "Park", 1)
+
+
+def test_a_group_that_meets_the_rule_is_the_one_shown() -> None:
+    rule = ThresholdRule(incidents=3, per=Grouping.LOCATION)
+    reports = [*three_by("R-1", "R-2", "R-3"), report(at(2025, 1, 20), where="Park")]
+    result = judge(reports, at(2025, 2, 1), Threshold(name="x", rules=[rule])).rules[0]
+    assert (result.met, result.group, result.incidents) == (True, "Hill Road", 3)

@@ -626,3 +626,31 @@ def test_weights_of_one_are_counted_in_bulk(monkeypatch: pytest.MonkeyPatch) -> 
 def test_a_ballot_counts_once_unless_weighted() -> None:
     ballots = (RankedBallot(["a"]), ApprovalBallot({"a"}), ScoreBallot({"a": 1}))
     assert [ballot.weight for ballot in ballots] == [1, 1, 1]
+
+
+def test_a_one_round_rule_reports_round_one_and_its_ties_there() -> None:
+    rows = [["a"], ["b"], ["c"], ["c"]]
+    for result in (plurality(ranked_ballots(rows), seats=2), plurality(RankedProfile.from_rankings(rows), seats=2),
+                   borda(ranked_ballots(rows), seats=2), approval(approval_ballots(rows), seats=2)):  # fmt: skip
+        assert [r.number for r in result.rounds] == [1]
+        assert [(t.round, t.candidates) for t in result.ties] == [(1, ("a", "b"))]
+
+
+def test_a_tie_is_decided_by_the_key_that_settles_what_it_decides() -> None:
+    # Only a has a value: the key puts a first and leaves b and c tied.
+    first_only = TieBreak.by("seniority", {"a": 1})
+    # Three seats for three candidates: the whole order is at stake, and the id settles it.
+    filled = stv(ranked_ballots([["a"], ["b"], ["c"]]), seats=3, tie_break=[first_only])
+    assert [(t.purpose, t.order, t.broken_by) for t in filled.ties] == [
+        ("order", ("a", "b", "c"), CANDIDATE_ID)
+    ]
+    # Three equal surpluses (quota 5 of 20, four seats): only whose moves first is at stake.
+    ballots = ranked_ballots(
+        [["a", "d"], ["b", "d"], ["c", "d"], ["d"], ["e"]], weights=[6, 6, 6, 1, 1]
+    )
+    surplus = next(
+        t for t in stv(ballots, seats=4, tie_break=[first_only]).ties if t.purpose == "surplus"
+    )
+    assert (surplus.candidates, surplus.order[0], surplus.broken_by) == (
+        ("a", "b", "c"), "a", "seniority",
+    )  # fmt: skip

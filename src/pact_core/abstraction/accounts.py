@@ -204,7 +204,8 @@ def _boundaries(
     while True:
         starts.append((period.start - _EPOCH) // dt.timedelta(microseconds=1))
         dates.append(period.start.astimezone(tz).date())
-        if period.end >= end:
+        # Going on past *end* would add an empty period, never a cell: no mutate.
+        if period.end >= end:  # pragma: no mutate
             break
         period = unit.period_containing(period.end, tz=tz)
     return starts, dates

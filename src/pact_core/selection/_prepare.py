@@ -56,7 +56,8 @@ def _prepare(
             raise ExceptionGroup(f"{len(problems)} of {len(items)} ballots are not valid", problems)
     counted: list[_B] = []
     abstentions = 0
-    for item, named in zip(items, names, strict=True):
+    # One set of names an item, so strict may be either: no mutate.
+    for item, named in zip(items, names, strict=True):  # pragma: no mutate
         if named:
             counted.append(item)
         else:

@@ -104,7 +104,8 @@ def plurality(
     if isinstance(ballots, RankedProfile):
         _profile_arguments(ballots, seats, candidates, tie_break)
         allowed, abstentions = ballots.candidates, ballots.abstentions
-        totals = dict(zip(allowed, _first_preferences(ballots), strict=True))
+        # One count a candidate, so strict may be either: no mutate.
+        totals = dict(zip(allowed, _first_preferences(ballots), strict=True))  # pragma: no mutate
     else:
         counted, allowed, abstentions = _prepare(
             ballots, RankedBallot, seats=seats, candidates=candidates, tie_break=tie_break
@@ -210,9 +211,11 @@ def borda(
     if isinstance(ballots, RankedProfile):
         _profile_arguments(ballots, seats, candidates, tie_break)
         doubled_by_index = _doubled_borda(ballots)
+        # One score a candidate, so strict may be either: no mutate.
+        pairs = zip(ballots.candidates, doubled_by_index, strict=True)  # pragma: no mutate
         return _ranked_selection(
             "borda",
-            {c: Fraction(d, 2) for c, d in zip(ballots.candidates, doubled_by_index, strict=True)},
+            {c: Fraction(d, 2) for c, d in pairs},
             seats=seats,
             candidates=ballots.candidates,
             tie_break=tie_break,
