@@ -606,3 +606,18 @@ def test_values_built_in_code_are_checked_field_by_field() -> None:
             Force.from_policeuk(sample("force__leicestershire__policedatakit")),
             engagement_methods=("phone",),  # type: ignore[arg-type]
         )
+
+
+def test_an_event_without_a_title_or_a_start_is_reported_with_its_path() -> None:
+    event = {"title": "Street briefing", "start_date": "2025-01-01T10:00:00"}
+    for field in ("title", "start_date"):
+        with pytest.raises(ExceptionGroup) as caught:
+            events_from_policeuk([{**event, field: None}], tz=LONDON)
+        assert [e.path for e in caught.value.exceptions if isinstance(e, InvalidPoliceData)] == [
+            f'[0]["{field}"]'
+        ]
+
+
+def test_quotes_in_a_name_go_out_as_they_are() -> None:
+    said = 'St Mary\'s "Old Town"'
+    assert NeighbourhoodReference(id="N", name=said).to_policeuk() == {"id": "N", "name": said}

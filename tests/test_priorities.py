@@ -685,7 +685,7 @@ def test_a_location_may_lie_on_the_poles_and_the_antimeridian() -> None:
     when = dt.datetime(2025, 3, 1, tzinfo=UTC)
     for corner in ((-90.0, -180.0), (90.0, 180.0)):
         assert attrs.evolve(concern(1, "litter", "Pier", when), location=corner).location == corner
-    for beyond in ((90.5, 0.0), (0.0, -180.5)):
+    for beyond in ((90.5, 0.0), (-90.5, 0.0), (0.0, 180.5), (0.0, -180.5)):
         with pytest.raises(InvalidPriority, match="^location must be a latitude within"):
             attrs.evolve(concern(1, "litter", "Pier", when), location=beyond)
 
@@ -810,3 +810,30 @@ def test_a_spike_of_exactly_the_factor_counts() -> None:
     found = recurrences(raised, _meetings(), policy=RecurrencePolicy(spike_minimum=2))
     assert [(r.issue, r.kind) for r in found] == [(ASB, RecurrenceKind.SPIKE)]
     assert found[0].history[-1] == (at(2025, 9, 20), 2)
+
+
+def test_a_concern_raised_as_a_meeting_starts_is_that_meeting_s() -> None:
+    raised = [concern(n, "anti-social behaviour", "High Street", at(2025, 9, 20)) for n in range(6)]
+    (spike,) = recurrences(raised, _meetings())
+    assert spike.history[-1] == (at(2025, 9, 20), 6)
+
+
+def test_a_return_on_the_last_day_of_the_months_counts() -> None:
+    register = _register()  # ASB achieved 15 January 2025; six months on is 15 July
+    last = [concern(1, "anti-social behaviour", "High Street", at(2025, 7, 15))]
+    assert [r.kind for r in recurrences(last, _meetings(), register=register)] == [
+        RecurrenceKind.RETURNED
+    ]
+    later = [
+        concern(
+            2, "anti-social behaviour", "High Street", at(2025, 7, 15) + dt.timedelta(seconds=1)
+        )
+    ]
+    assert recurrences(later, _meetings(), register=register) == ()
+
+
+def test_a_policy_may_ask_for_one_of_anything() -> None:
+    policy = RecurrencePolicy(
+        at_least=1, meetings=1, low_level=1, spike_minimum=1, spike_factor=1, months=1
+    )
+    assert (policy.at_least, policy.meetings, policy.months) == (1, 1, 1)

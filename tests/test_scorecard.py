@@ -601,3 +601,35 @@ def test_a_month_a_period_starts_inside_is_not_one_of_its_months() -> None:
     assert [str(m) for m in period_months(second, LONDON)] == ["2022-05", "2022-06"]
     first = Interval(dt.datetime(2022, 4, 1, tzinfo=LONDON), dt.datetime(2022, 7, 1, tzinfo=LONDON))
     assert [str(m) for m in period_months(first, LONDON)] == ["2022-04", "2022-05", "2022-06"]
+
+
+def test_a_pcso_contactable_online_is_a_named_officer_and_a_volunteer_is_not() -> None:
+    def online(member: Member) -> Measure:
+        return neighbourhood_scorecard(force="kent", neighbourhood="Strood", period=QUARTER, as_of=AS_OF,
+                                       teams=[Team(name="t", members=[member])]).measure("named_officer_online")  # fmt: skip
+
+    email = {"email": "jo@kent.police.uk"}
+    assert online(Member(name="Jo", role=Role.PCSO, contact=email)).value == 1.0
+    volunteer = Member(
+        name="Jo", role=Role.POLICE_SUPPORT_VOLUNTEER, contact=email, hours_per_month=8
+    )
+    assert online(volunteer).value == 0.0
+
+
+def test_the_team_model_comes_third_whether_or_not_one_is_given() -> None:
+    for model in (None, TeamModel.met_interim()):
+        card = neighbourhood_scorecard(force="kent", neighbourhood="Strood", period=QUARTER,
+                                       as_of=AS_OF, teams=[strood_team()], model=model)  # fmt: skip
+        assert card.measures[2].key == "team_model"
+
+
+def test_a_priority_achieved_at_the_instant_asked_is_achieved() -> None:
+    panel = Panel(force="kent", neighbourhood="Strood", name="Strood PACT")
+    done = Priority(id="p", panel=panel, issue=Issue(category="p", place="Strood"), text="Litter",
+                    events=[PriorityEvent(kind=EventKind.ADOPTED, at=at(4, 2)),
+                            PriorityEvent(kind=EventKind.ACHIEVED, at=AS_OF)])  # fmt: skip
+    register = Register(panel=panel, priorities=[done])
+    period = Interval(QUARTER.start, AS_OF + dt.timedelta(days=1))
+    card = neighbourhood_scorecard(force="kent", neighbourhood="Strood", period=period, as_of=AS_OF,
+                                   registers=[register])  # fmt: skip
+    assert card.measure("priorities_achieved").value == 1

@@ -439,7 +439,7 @@ def _projected_start(day: dt.date, calendar: WorkingCalendar) -> dt.datetime:
     Only the day matters: calendar days count from its date, and working days from the
     first working day whose close comes after it (the day itself, or the next after a day off).
     """
-    return dt.datetime.combine(day, dt.time(0), tzinfo=calendar.tz)
+    return dt.datetime.combine(day, dt.time(), tzinfo=calendar.tz)
 
 
 def _due(deadline: Deadline, start: dt.datetime, calendar: WorkingCalendar) -> dt.date:

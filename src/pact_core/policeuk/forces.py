@@ -88,7 +88,8 @@ class _Reference:
         return {"id": self.id, "name": _escape(self.name)}
 
 
-@attrs.frozen(kw_only=True)
+# No fields of its own: those it inherits take keywords alone, so kw_only may be either.
+@attrs.frozen(kw_only=True)  # pragma: no mutate
 class ForceReference(_Reference):
     """One force of ``/forces``: its id and name (`from_policeuk`, `to_policeuk`).
 
@@ -97,7 +98,8 @@ class ForceReference(_Reference):
     """
 
 
-@attrs.frozen(kw_only=True)
+# As ForceReference: no fields of its own (no mutate).
+@attrs.frozen(kw_only=True)  # pragma: no mutate
 class NeighbourhoodReference(_Reference):
     """One neighbourhood of ``/{force}/neighbourhoods``: its id and name (`from_policeuk`, `to_policeuk`).
 
