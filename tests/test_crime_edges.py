@@ -617,3 +617,63 @@ def test_an_incidence_shows_its_levels_and_areas_not_its_columns() -> None:
         "Incidence(level='place', publication=Month(year=2022, month=8), "
         "areas=('Place', '<no location>', '<outside>'))"
     )
+
+
+def test_a_null_context_is_no_context() -> None:
+    read = crimes_from_policeuk([{**CRIME_ITEM, "context": None}], publication=AUGUST)
+    assert read.column("Context") == ("",)
+
+
+def test_alpha_lies_strictly_between_nought_and_one() -> None:
+    counts = incidence_in_places(
+        CrimeTable.from_crimes([crime(0)], publication=AUGUST), {"P": box(0, 51, 1, 52)}
+    )
+    for alpha in (0.0, 1.0):
+        with pytest.raises(InvalidCrime, match="^alpha must be between 0 and 1"):
+            hotspots(counts, alpha=alpha)
+
+
+def test_a_crime_on_a_place_s_edge_is_in_it() -> None:
+    edges = [(0.0, 51.5), (1.0, 51.5), (0.5, 51.0), (0.5, 52.0), (1.5, 51.5)]
+    table = CrimeTable.from_crimes(
+        [crime(n, point=p) for n, p in enumerate(edges)], publication=AUGUST
+    )
+    assert places_mask(table, {"P": box(0, 51, 1, 52)}).tolist() == [True, True, True, True, False]
+
+
+def test_a_crime_may_lie_on_a_pole_or_the_antimeridian() -> None:
+    for corner in ((-180.0, -90.0), (180.0, 90.0)):
+        assert crime(point=corner).point == corner
+    for beyond in ((-180.5, 0.0), (180.5, 0.0), (0.0, -90.5), (0.0, 90.5)):
+        with pytest.raises(InvalidCrime, match="^point must be"):
+            crime(point=beyond)
+
+
+def test_a_table_shows_its_publication_not_its_columns() -> None:
+    # The columns may hold millions of crimes: the repr leaves them out.
+    table = CrimeTable.from_crimes([crime(0)], publication=AUGUST)
+    assert repr(table) == "CrimeTable(publication=Month(year=2022, month=8))"
+
+
+def test_a_header_of_the_right_length_with_a_wrong_name_is_refused() -> None:
+    header = [*CSV_HEADER[:-1], "Notes"]
+    with pytest.raises(ExceptionGroup) as caught:
+        crimes_from_csv([header], publication=AUGUST)
+    assert [p.path for p in caught.value.exceptions if isinstance(p, InvalidPoliceData)] == [
+        "header"
+    ]
+
+
+def test_a_header_alone_is_an_empty_table() -> None:
+    table = crimes_from_csv([list(CSV_HEADER)], publication=AUGUST)
+    assert (len(table), table.longitude.shape, table.latitude.shape) == (0, (0,), (0,))
+
+
+def test_an_unclassed_outcome_list_is_cut_after_three() -> None:
+    classes = dict(OutcomePolicy.home_office().classes)
+    three = sorted(classes, key=lambda o: o.value)[:3]
+    with pytest.raises(InvalidPolicy) as caught:
+        OutcomePolicy(
+            name="x", source="y", classes={o: r for o, r in classes.items() if o not in three}
+        )
+    assert str(caught.value).endswith(f"got 3 unclassed: {', '.join(o.value for o in three)}")

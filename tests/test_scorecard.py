@@ -633,3 +633,22 @@ def test_a_priority_achieved_at_the_instant_asked_is_achieved() -> None:
     card = neighbourhood_scorecard(force="kent", neighbourhood="Strood", period=period, as_of=AS_OF,
                                    registers=[register])  # fmt: skip
     assert card.measure("priorities_achieved").value == 1
+
+
+def test_the_ward_table_shows_outcomes_and_takes_events_at_the_instant_asked() -> None:
+    panel = Panel(force="kent", neighbourhood="N0", name="East PACT")
+    done = Priority(id="graffiti", panel=panel, issue=Issue(category="graffiti", place="East"),
+                    text="Graffiti on the underpass",
+                    events=[PriorityEvent(kind=EventKind.ADOPTED, at=at(4, 2)),
+                            PriorityEvent(kind=EventKind.ACTION, at=AS_OF, note="Cleaned"),
+                            PriorityEvent(kind=EventKind.ACHIEVED, at=AS_OF)])  # fmt: skip
+    period = Interval(QUARTER.start, AS_OF + dt.timedelta(days=1))
+    table = ward_table(_two_ward_town(), [Register(panel=panel, priorities=[done])], period=period,
+                       as_of=AS_OF)  # fmt: skip
+    east, west = table.rows
+    assert (east.actions, east.outcomes) == (1, (("achieved", 1),))
+    assert (west.actions, west.outcomes) == (0, ())
+    outcomes = [
+        row.split("</td>")[4].rpartition(">")[2] for row in table._repr_html_().split("<tr>")[2:]
+    ]
+    assert outcomes == ["achieved 1", "none"]

@@ -36,11 +36,12 @@ __all__ = ["Choropleth", "hotspot_map", "incidence_map", "solved_map"]
 # ColorBrewer's YlOrRd, five classes (colorbrewer2.org, Cynthia Brewer, Apache 2.0).
 PALETTE = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
 _NO_VALUE = "#d9d9d9"
-# The layout in pixels: the map's top, the legend's gap from the map, where its text starts,
-# the margin below everything, the height of a line of text and of a swatch's row, where a swatch's label starts and its
-# baseline. A pixel more or less changes no figure (a test holds the arrangement): no mutate.
+# The layout in pixels: the map's top, the legend's gap from the map, where its text
+# starts, the margin below everything, the height of a line of text and of a swatch's row,
+# where a swatch's label starts and its baseline; and the legend's width in characters. A
+# pixel more or less changes no figure (a test holds the arrangement): no mutate.
 _MAP_TOP, _GAP, _TOP, _MARGIN = 36, 16, 52, 16  # pragma: no mutate
-_LINE, _ROW, _LABEL, _BASELINE = 16, 22, 26, 12  # pragma: no mutate
+_LINE, _ROW, _LABEL, _BASELINE, _WRAP = 16, 22, 26, 12, 34  # pragma: no mutate
 
 
 def _to_values(
@@ -160,7 +161,7 @@ class Choropleth:
         legend = [
             f'<text x="8" y="20" font-family="sans-serif" font-size="15" font-weight="bold">{html.escape(self.title)}</text>'
         ]
-        lines = textwrap.wrap(self.legend, 34) or [""]
+        lines = textwrap.wrap(self.legend, _WRAP) or [""]
         legend.extend(
             f'<text x="{left}" y="{_TOP + _LINE * i}" {text}>{html.escape(line)}</text>'
             for i, line in enumerate(lines)
