@@ -935,3 +935,20 @@ def test_a_group_that_meets_the_rule_is_the_one_shown() -> None:
     reports = [*three_by("R-1", "R-2", "R-3"), report(at(2025, 1, 20), where="Park")]
     result = judge(reports, at(2025, 2, 1), Threshold(name="x", rules=[rule])).rules[0]
     assert (result.met, result.group, result.incidents) == (True, "Hill Road", 3)
+
+
+def test_a_rule_for_two_people_shown_one_asks_for_one_more_person() -> None:
+    rule = ThresholdRule(incidents=1, complainants=2)
+    result = judge([report(at(2025, 1, 5))], at(2025, 2, 1), Threshold(name="x", rules=[rule]))
+    assert result.rules[0].shortfall == "1 more person"
+
+
+def test_a_stage_done_at_the_instant_asked_is_done() -> None:
+    acknowledged = at(2025, 4, 22, 10)
+    case = case_of(at(2025, 4, 17, 11), CaseEvent(stage=Stage.ACKNOWLEDGED, at=acknowledged))
+    (first, *_) = timeline(case, Procedure.gosport(), calendar=OFFICE, as_of=acknowledged)
+    assert (first.stage, first.state, first.done_at) == (
+        Stage.ACKNOWLEDGED,
+        StepState.MET,
+        acknowledged,
+    )

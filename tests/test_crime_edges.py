@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import math
+from fractions import Fraction
 from typing import Any
 from xml.etree import ElementTree
 
@@ -677,3 +678,33 @@ def test_an_unclassed_outcome_list_is_cut_after_three() -> None:
             name="x", source="y", classes={o: r for o, r in classes.items() if o not in three}
         )
     assert str(caught.value).endswith(f"got 3 unclassed: {', '.join(o.value for o in three)}")
+
+
+def test_pictures_saying_the_same_are_equal_whatever_they_are_drawn_on() -> None:
+    values = {"A": 1, "B": 2}
+    near = Choropleth(
+        title="t",
+        legend="l",
+        values=values,
+        geometries={"A": box(0, 51, 1, 52), "B": box(1, 51, 2, 52)},
+    )
+    far = Choropleth(
+        title="t",
+        legend="l",
+        values=values,
+        geometries={"A": box(5, 51, 6, 52), "B": box(6, 51, 7, 52)},
+    )
+    assert near == far
+    assert hash(near) == hash(far)
+    assert near != Choropleth(
+        title="t", legend="l", values={"A": 1, "B": 3}, geometries=dict(near.geometries)
+    )
+
+
+def test_a_value_at_a_class_s_lowest_takes_its_colour() -> None:
+    strips = {name: box(i * 400, 0, i * 400 + 400, 1200) for i, name in enumerate("ABCDE")}
+    picture = Choropleth(title="t", legend="l", values={k: i + 1 for i, k in enumerate("ABCDE")}, geometries=strips,
+                         coordinates=CoordinateSystem.METRES)  # fmt: skip
+    for low, _, colour in picture.classes():
+        assert picture.colour(low) == colour
+    assert picture.colour(Fraction(1, 2)) == "#d9d9d9"

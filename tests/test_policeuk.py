@@ -621,3 +621,9 @@ def test_an_event_without_a_title_or_a_start_is_reported_with_its_path() -> None
 def test_quotes_in_a_name_go_out_as_they_are() -> None:
     said = 'St Mary\'s "Old Town"'
     assert NeighbourhoodReference(id="N", name=said).to_policeuk() == {"id": "N", "name": said}
+
+
+def test_a_force_needs_no_telephone() -> None:
+    data = sample("force__leicestershire__policedatakit")
+    del data["telephone"]
+    assert Force.from_policeuk(data).telephone is None

@@ -837,3 +837,12 @@ def test_a_policy_may_ask_for_one_of_anything() -> None:
         at_least=1, meetings=1, low_level=1, spike_minimum=1, spike_factor=1, months=1
     )
     assert (policy.at_least, policy.meetings, policy.months) == (1, 1, 1)
+
+
+def test_an_update_exactly_the_months_before_is_not_within_them() -> None:
+    # P2's action was on 2 April: on 2 July it is three months old, no longer within three.
+    register = _register()
+    assert [
+        p.id for p in register.updated_within(as_of=at(2025, 7, 2) - dt.timedelta(seconds=1))
+    ] == ["P2"]
+    assert register.updated_within(as_of=at(2025, 7, 2)) == ()

@@ -413,7 +413,9 @@ def _account_rows(  # noqa: PLR0913 - private, the one core of two entry points
     kept = [
         (rows[i], classes[i], max(begin, low), min(finish, high))
         for i, begin, finish in pieces
-        if begin < high and finish > low
+        if begin < high
+        # A piece ending as the period starts has no length, so makes no cell: no mutate.
+        and finish > low  # pragma: no mutate
     ]
     cells: dict[tuple[Any, ...], int] = {}  # (officer, team, neighbourhood, slot, class, activity)
     dates: list[dt.date] = []

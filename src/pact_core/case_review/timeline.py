@@ -504,10 +504,10 @@ def timeline(
         if stage in not_needed:
             return start_of(_FALLBACK[stage])
         if stage is Stage.APPEAL_REQUESTED:
-            return None, False  # the applicant's choice: never foreseen
+            return _UNKNOWN  # the applicant's choice: never foreseen
         status = statuses.get(stage)
         if status is None or status.due is None or status.state not in _OPEN:
-            return None, False  # pragma: no mutate (without a start, provisional is unread)
+            return _UNKNOWN
         return _projected_start(status.due, calendar), True
 
     for deadline in procedure.deadlines:
@@ -544,6 +544,7 @@ def timeline(
 
 
 _OPEN = (StepState.DUE, StepState.OVERDUE)
+_UNKNOWN = (None, False)  # pragma: no mutate (with no start, provisional is unread)
 _NONE = StepStatus(
     Stage.RECEIVED,
     StepState.WAITING,

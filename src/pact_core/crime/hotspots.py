@@ -221,7 +221,11 @@ def hotspots(  # noqa: PLR0913 - keyword-only options of one analysis
             adjusted=q,
             significant=q <= alpha and by_area[name] > total * weights[name] / whole,
         )
-        for rank, (name, p, q) in enumerate(zip(names, p_values, adjusted, strict=True), start=1)
+        # One p-value and one adjusted a name, so strict may be either: no mutate.
+        for rank, (name, p, q) in enumerate(
+            zip(names, p_values, adjusted, strict=True),  # pragma: no mutate
+            start=1,
+        )
     )
     return HotspotAnalysis(
         areas=found,

@@ -79,6 +79,10 @@ def _number(value: Fraction, *, percent: bool = False) -> str:
 class Choropleth:
     """Areas coloured by a value, with a legend: `_repr_svg_` draws it in a notebook.
 
+    Two pictures are equal when they say the same (title, legend, values, coordinates,
+    hotspots marked): the shapes they are drawn on are not compared, as comparing large
+    geometries coordinate by coordinate would cost more than the picture is worth.
+
     >>> from shapely import box
     >>> picture = Choropleth(title="Burglary, 2022", legend="crimes", values={"A": 3, "B": 12, "C": None},
     ...                      geometries={"A": box(0, 51, 0.1, 51.1), "B": box(0.1, 51, 0.2, 51.1), "C": box(0.2, 51, 0.3, 51.1)})

@@ -259,7 +259,9 @@ def _first_preferences(profile: RankedProfile[C]) -> list[int]:
     if profile.total >= 2**62:  # pragma: no mutate
         # Sums beyond int64 (which numpy would wrap round): count in Python integers.
         exactly = [0] * len(profile.candidates)
-        for ranking, weight in zip(profile.rankings, profile.weights, strict=True):
+        # A profile has one weight a ranking, so strict may be either: no mutate.
+        pairs = zip(profile.rankings, profile.weights, strict=True)  # pragma: no mutate
+        for ranking, weight in pairs:
             exactly[ranking[0]] += weight
         return exactly
     matrix, _, weights = profile._arrays

@@ -73,7 +73,9 @@ def _ranked_selection(  # noqa: PLR0913 - private, called with keywords
             group = list(order)
         chosen.extend(group[: seats - len(chosen)])
         index += len(group)
-    scores = tuple(sorted(totals.items(), key=lambda item: (-item[1], item[0])))
+    # The totals come in candidate order, so the id only guards ties a stable sort keeps: no mutate.
+    highest = lambda item: (-item[1], item[0])  # noqa: E731  # pragma: no mutate
+    scores = tuple(sorted(totals.items(), key=highest))
     return Selection(
         rule=rule,
         seats=seats,
