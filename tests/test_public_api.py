@@ -284,7 +284,7 @@ ALLOWED = {
     "abstraction": {"errors", "intervals", "abstraction"},
     "response": {"errors", "intervals", "calendars", "response"},
     "case_review": {"errors", "intervals", "calendars", "case_review"},
-    "policeuk": {"errors", "geography", "teams", "priorities", "policeuk"},
+    "policeuk": {"errors", "intervals", "geography", "teams", "priorities", "policeuk"},
     "scorecard": {
         "errors",
         "intervals",
