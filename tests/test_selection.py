@@ -539,6 +539,19 @@ def test_many_long_rankings_are_sorted_column_by_column() -> None:
         assert made.tolist() == own.tolist()
 
 
+def test_many_rankings_of_more_candidates_than_a_byte_numbers_are_laid_out_alike() -> None:
+    # 300 candidates named: their numbers do not fit in a byte, so numpy reads them instead.
+    rows = [[299 - 4 * i - j for j in range(4)] for i in range(75)]
+    profile = RankedProfile.from_rankings(rows)
+    assert profile == RankedProfile.from_ballots(ranked_ballots(rows))
+    assert profile.candidates == tuple(range(300))
+    assert profile.rankings[0] == (3, 2, 1, 0)
+    fresh = RankedProfile(candidates=profile.candidates, rankings=profile.rankings,
+                          weights=profile.weights, abstentions=profile.abstentions)  # fmt: skip
+    for made, own in zip(profile._arrays, fresh._arrays, strict=True):
+        assert made.tolist() == own.tolist()
+
+
 def test_many_rankings_weighing_more_than_int64_keep_no_arrays_and_count_exactly() -> None:
     rows = [[i, (i + 1) % 70] for i in range(70)]
     weights = [2**56] * 69 + [2**56 + 1]  # 70 times 2**56: past 2**62 in all

@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-from collections import Counter
+import operator
+from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any, Generic
 
 import attrs
@@ -92,23 +93,19 @@ class RankedProfile(Generic[C]):
         rows = list(rankings)
         counts = None if weights is None else list(weights)
         merged = _merged(rows, counts)
-        allowed = None if merged is None else _allowed_in_bulk(merged, candidates)
-        laid_out = abstentions = None
-        if merged is not None and allowed is not None:
+        laid_out = None
+        abstentions = 0
+        if merged is not None:
             abstentions = merged.pop((), 0)
-            index = {candidate: i for i, candidate in enumerate(allowed)}
             # Either way gives the same profile (a property holds it): no mutate.
             many = len(merged) >= _BULK  # pragma: no mutate
-            laid_out = _laid_out(merged, index) if many else _sorted(merged, index)
-        if laid_out is None or allowed is None or abstentions is None:
+            laid_out = _laid_out(merged, candidates) if many else _sorted(merged, candidates)
+        if laid_out is None:
             # A bad row (a candidate named twice, say): ranked_ballots names every one.
             return cls.from_ballots(ranked_ballots(rows, weights=counts), candidates=candidates)
-        in_order, arrays = laid_out
+        allowed, in_order, in_weights, arrays = laid_out
         profile = cls(
-            candidates=allowed,
-            rankings=tuple(ranking for ranking, _ in in_order),
-            weights=tuple(weight for _, weight in in_order),
-            abstentions=abstentions,
+            candidates=allowed, rankings=in_order, weights=in_weights, abstentions=abstentions
         )
         # The counting arrays, already made: what `_arrays` would give. They are None only
         # beyond int64, where no rule reads them: no mutate.
@@ -177,45 +174,61 @@ def _merged(rows: list[Any], counts: list[Any] | None) -> dict[tuple[Any, ...], 
 # numpy, and keeps the arrays the rules count with; below it, a plain sort is quicker.
 _BULK = 64
 
+_Laid = tuple[
+    tuple[Any, ...], tuple[tuple[int, ...], ...], tuple[int, ...], "tuple[Any, Any, Any] | None"
+]
+"""The candidates, the distinct rankings as indices (sorted), their weights, and the counting arrays."""
 
-def _sorted(
-    merged: dict[tuple[Any, ...], int], index: dict[Any, int]
-) -> tuple[list[tuple[tuple[int, ...], int]], None] | None:
-    """Few distinct rankings as indices, sorted, each with its weight (None when one names a candidate twice).
 
-    Below `_BULK` rankings a plain sort costs less than laying them out with numpy.
+def _sorted(merged: dict[tuple[Any, ...], int], candidates: Iterable[Any] | None) -> _Laid | None:
+    """Few distinct rankings laid out with a plain sort, which below `_BULK` costs less than numpy.
+
+    None when a ranking names a candidate twice or one outside *candidates*, or the
+    candidates do not sort.
     """
-    if any(len(set(ranking)) != len(ranking) for ranking in merged):
+    allowed = _allowed_in_bulk(merged, candidates)
+    if allowed is None or any(len(set(ranking)) != len(ranking) for ranking in merged):
         return None
-    return sorted((tuple(map(index.__getitem__, r)), w) for r, w in merged.items()), None
+    index = {candidate: i for i, candidate in enumerate(allowed)}
+    pairs = sorted((tuple(map(index.__getitem__, r)), w) for r, w in merged.items())
+    return allowed, tuple(r for r, _ in pairs), tuple(w for _, w in pairs), None
 
 
-def _laid_out(
-    merged: dict[tuple[Any, ...], int], index: dict[Any, int]
-) -> tuple[list[tuple[tuple[int, ...], int]], tuple[Any, Any, Any] | None] | None:
-    """The distinct rankings as indices, sorted, each with its weight, and the counting arrays.
+def _laid_out(merged: dict[tuple[Any, ...], int], candidates: Iterable[Any] | None) -> _Laid | None:
+    """Many distinct rankings laid out, checked and sorted with numpy, with the counting arrays.
 
-    None when a ranking names a candidate twice. The arrays are None when the weights
-    are too large for int64 (`RankedProfile._arrays` is then never asked for them).
+    None when a ranking names a candidate twice or one outside *candidates*, or the
+    candidates do not sort. The arrays are None when the weights are too large for int64
+    (`RankedProfile._arrays` is then never asked for them).
     """
     import numpy as np  # noqa: PLC0415 - only for large profiles
 
-    # Every name of every ranking to its index in one pass (in C), not ranking by ranking.
     rankings = list(merged)
-    lengths = np.fromiter(map(len, rankings), dtype=np.int64, count=len(rankings))
-    width, n = int(lengths.max()), len(index)
-    cells = np.fromiter(
-        map(index.__getitem__, itertools.chain.from_iterable(rankings)),
-        dtype=np.int64,
-        count=int(lengths.sum()),
-    )
+    names = list(itertools.chain.from_iterable(rankings))
+    # Every name numbered in the order first seen, in one pass in C: itemgetter looks each up
+    # in a dict that numbers a name when it is missing. (Per name, in Python, costs twice as
+    # much.) The first name once more at the end, as itemgetter of one name gives no tuple.
+    seen: defaultdict[Any, int] = defaultdict(itertools.count().__next__)
+    first = operator.itemgetter(*names, names[0])(seen)
+    allowed = _allowed_in_bulk((seen,), candidates)
+    if allowed is None:
+        return None
+    index = {candidate: i for i, candidate in enumerate(allowed)}
+    # Then each number to its candidate's index in the sorted candidates. bytes() reads the
+    # numbers several times faster than numpy does, when they fit in a byte. (Either way
+    # reads the same numbers: no mutate.)
+    few = len(seen) <= 256  # pragma: no mutate
+    numbers = np.frombuffer(bytes(first), dtype=np.uint8) if few else np.array(first)
+    cells = np.array([index[name] for name in seen], dtype=np.int64)[numbers[:-1]]
+    lengths = np.array(list(map(len, rankings)), dtype=np.int64)
+    width, n = int(lengths.max()), len(allowed)
     # Row-major, a boolean mask takes the cells in order: each ranking, then -1 past its end.
     matrix = np.full((len(rankings), width), -1, dtype=np.int64)
     matrix[np.arange(width) < lengths[:, None]] = cells
     # A candidate named twice in a ranking: a (ranking, candidate) pair counted twice. (A
     # needless None only sends the rows the slower way, to the same profile: no mutate.)
     rows = np.repeat(np.arange(len(rankings), dtype=np.int64), lengths)
-    if cells.size and np.bincount(rows * n + cells).max() > 1:  # pragma: no mutate
+    if np.bincount(rows * n + cells).max() > 1:  # pragma: no mutate
         return None
     # Lexicographic, first place first; -1 past a ranking's end sorts a prefix first, as
     # tuples do. One whole-number key a ranking when it fits in int64, else column by column.
@@ -226,19 +239,18 @@ def _laid_out(
         order = np.argsort((matrix + 1) @ powers, kind="stable")  # pragma: no mutate
     else:
         order = np.lexsort(matrix.T[::-1])
+    matrix, lengths = matrix[order], lengths[order]
+    # Each ranking's indices read back as a slice of one tuple of them all, in order: one
+    # tuple made a ranking, and no list.
+    flat = tuple(matrix[matrix >= 0].tolist())
+    ends = itertools.accumulate(lengths.tolist())
+    in_order = tuple([flat[start:end] for start, end in itertools.pairwise([0, *ends])])
     weights = list(merged.values())
-    order_list = order.tolist()
-    # Each ranking's indices, in order, read back from the sorted matrix (its -1s cut off).
-    in_order = [
-        (tuple(row[:size]), weights[i])
-        for row, size, i in zip(
-            matrix[order].tolist(), lengths[order].tolist(), order_list, strict=True
-        )
-    ]
     # A margin, as in `_first_preferences`; 2**63 would do (3**62 would not): no mutate.
     if sum(weights) >= 2**62:  # pragma: no mutate
-        return in_order, None
-    return in_order, (matrix[order], lengths[order], np.array(weights, dtype=np.int64)[order])
+        return allowed, in_order, tuple(map(weights.__getitem__, order.tolist())), None
+    in_weights = np.array(weights, dtype=np.int64)[order]
+    return allowed, in_order, tuple(in_weights.tolist()), (matrix, lengths, in_weights)
 
 
 def _profile_arguments(

@@ -112,19 +112,25 @@ class _Piles:
 
 
 class _Arrays:
-    """The same count on numpy arrays, for a `RankedProfile` counted in whole units."""
+    """The same count on numpy arrays, for a `RankedProfile` counted in whole units.
+
+    The rankings are one flat array, row after row, each row ending in -1 (no candidate);
+    each ballot keeps its place in it, the value it holds and who holds it (-1: no one).
+    """
 
     def __init__(self, profile: RankedProfile[Any], unit: int) -> None:
         import numpy as np  # noqa: PLC0415 - only when a profile is counted
 
         self.np = np
-        self.matrix, self.lengths, self.weights = profile._arrays
-        rows = len(self.weights)
-        n = len(profile.candidates)
-        self.position = np.zeros(rows, dtype=np.int64)
+        matrix, _, self.weights = profile._arrays
+        rows, width = matrix.shape
+        padded = np.full((rows, width + 1), -1, dtype=np.int64)
+        padded[:, :width] = matrix
+        self.cells = padded.ravel()
+        self.at = np.arange(rows, dtype=np.int64) * (width + 1)
         self.value = np.full(rows, unit, dtype=np.int64)
-        self.holder = self.matrix[:, 0].astype(np.int64) if rows else np.zeros(0, dtype=np.int64)
-        totals = np.zeros(n, dtype=np.int64)
+        self.holder = matrix[:, 0].copy()
+        totals = np.zeros(len(profile.candidates), dtype=np.int64)
         np.add.at(totals, self.holder, self.weights * unit)
         self.totals: list[_Value] = [int(t) for t in totals]
 
@@ -140,28 +146,28 @@ class _Arrays:
             value = (first * value) // second
         elif kind == "cap":
             value = np.minimum(value, first)
-        position = self.position[rows] + 1
-        length = self.lengths[rows]
-        # Past a ballot's end (target -1) reads the last flag, but inside masks it out.
-        still = np.asarray(continuing, dtype=bool)
-        last = self.matrix.shape[1] - 1
-        while True:
-            inside = position < length
-            target = np.where(inside, self.matrix[rows, np.minimum(position, last)], -1)
-            blocked = inside & ~still[target]
-            if not blocked.any():
-                break
-            position = position + blocked
+        # On to the next place, and past every candidate no longer continuing; the -1 that
+        # ends each row stops there too (it reads the True added at the end of *stops*).
+        stops = np.append(np.asarray(continuing, dtype=bool), True)
+        at = self.at[rows] + 1
+        target = self.cells[at]
+        blocked = ~stops[target]
+        while blocked.any():
+            at += blocked
+            target = self.cells[at]
+            blocked = ~stops[target]
         amount = self.weights[rows] * value
-        gone = target < 0
-        lost = int(amount[gone].sum())
-        moved = ~gone
+        moved = target >= 0
+        lost = int(amount[~moved].sum())
+        to, given = target[moved], amount[moved]
         sums = np.zeros(len(continuing), dtype=np.int64)
-        np.add.at(sums, target[moved], amount[moved])
-        received = {int(t): int(sums[t]) for t in np.unique(target[moved])}
+        np.add.at(sums, to, given)
+        # Everyone a ballot moved to, even at no value (a ballot cut to 0 still moves).
+        reached = np.flatnonzero(np.bincount(to, minlength=len(continuing)))
+        received = {int(t): int(sums[t]) for t in reached}
         for t, a in received.items():
             self.totals[t] += a
-        self.position[rows] = position
+        self.at[rows] = at
         self.value[rows] = value
         self.holder[rows] = target
         return received, lost
@@ -196,18 +202,18 @@ def stv(  # noqa: PLR0912, PLR0913, PLR0915 - one count, read top to bottom as t
         raise InvalidElection.must("decimals", "not be negative", decimals)
     if isinstance(ballots, RankedProfile):
         _profile_arguments(ballots, seats, candidates, tie_break)
-        allowed, abstentions = ballots.candidates, ballots.abstentions
-        grouped = dict(zip(ballots.rankings, ballots.weights, strict=True))
+        allowed, abstentions, valid = ballots.candidates, ballots.abstentions, ballots.total
     else:
         counted, allowed, abstentions = _prepare(
             ballots, RankedBallot, seats=seats, candidates=candidates, tie_break=tie_break
         )
     index = {candidate: i for i, candidate in enumerate(allowed)}
     if not isinstance(ballots, RankedProfile):
-        grouped = {}
+        grouped: dict[tuple[int, ...], int] = {}
         for ballot in counted:
             ranking = tuple(map(index.__getitem__, ballot.ranking))
             grouped[ranking] = grouped.get(ranking, 0) + ballot.weight
+        valid = sum(grouped.values())
     n = len(allowed)
     # Values are whole numbers of 10**-decimals (exact integers), or Fractions when exact.
     unit: Any = 10**decimals if decimals is not None else Fraction(1)
@@ -221,15 +227,16 @@ def stv(  # noqa: PLR0912, PLR0913, PLR0915 - one count, read top to bottom as t
         return Fraction(value, unit) if decimals is not None else Fraction(value)
 
     continuing = [True] * n
-    valid = sum(grouped.values())
     # Arrays count whole units, within int64: ballot values and the products a surplus makes.
     # The + 1 is a margin below 2**62, itself a margin below int64's end: no mutate.
     fits = decimals is not None and (valid + 1) * unit * unit < 2**62  # pragma: no mutate
-    count: _Piles | _Arrays = (
-        _Arrays(ballots, unit)
-        if isinstance(ballots, RankedProfile) and fits
-        else _Piles(grouped, n, unit, cut)
-    )
+    count: _Piles | _Arrays
+    if not isinstance(ballots, RankedProfile):
+        count = _Piles(grouped, n, unit, cut)
+    elif fits:
+        count = _Arrays(ballots, unit)
+    else:
+        count = _Piles(dict(zip(ballots.rankings, ballots.weights, strict=True)), n, unit, cut)
     totals = count.totals
     quota = (valid // (seats + 1) + 1) * unit
     elected: list[int] = []
