@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 _ElapsedSpec = tuple[EventKind, bool, bool, dt.timedelta, "dt.timedelta | None"]
 #: A goal's warning thresholds, each with the time on the clock that reaches it.
 _WarningTimes = tuple[tuple[float, dt.timedelta], ...]
+#: All `pact_core.response.status` reads of an elapsed goal: the spec, the goal's name and
+#: its warning times, highest first, in one tuple.
+_ElapsedPlan = tuple[EventKind, bool, bool, dt.timedelta, "dt.timedelta | None", str, _WarningTimes]
 
 __all__ = ["Clock", "Goal", "ReopenRule", "ResponsePolicy"]
 
@@ -163,22 +166,12 @@ class ResponsePolicy:
     )
 
     @functools.cached_property
-    def _plan(self) -> tuple[tuple[Goal, _ElapsedSpec | None, _WarningTimes], ...]:
-        """What `pact_core.response.status` reads of each goal, worked out once: the elapsed loop's spec (None on working time) and the warning times, highest first."""
-        return tuple(
-            (
-                goal,
-                goal._elapsed_spec if goal.clock is Clock.ELAPSED else None,
-                goal._warning_times[::-1],
-            )
-            for goal in self.goals
-        )
-
-    @functools.cached_property
-    def _single(self) -> tuple[_ElapsedSpec, str, _WarningTimes] | None:
-        """The one elapsed goal's spec, name and warning times, when that is the whole policy (the common case), else None."""
-        ((goal, spec, warnings), *others) = self._plan
-        return None if others or spec is None else (spec, goal.name, warnings)
+    def _single(self) -> _ElapsedPlan | None:
+        """What `pact_core.response.status` reads of the one elapsed goal, when that is the whole policy (the common case), else None."""
+        (goal, *others) = self.goals
+        if others or goal.clock is not Clock.ELAPSED:
+            return None
+        return (*goal._elapsed_spec, goal.name, goal._warning_times[::-1])
 
     def __attrs_post_init__(self) -> None:
         names = [goal.name for goal in self.goals]

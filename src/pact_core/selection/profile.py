@@ -94,7 +94,6 @@ class RankedProfile(Generic[C]):
         counts = None if weights is None else list(weights)
         merged = _merged(rows, counts)
         laid_out = None
-        abstentions = 0
         if merged is not None:
             abstentions = merged.pop((), 0)
             # Either way gives the same profile (a property holds it): no mutate.

@@ -236,7 +236,9 @@ def stv(  # noqa: PLR0912, PLR0913, PLR0915 - one count, read top to bottom as t
     elif fits:
         count = _Arrays(ballots, unit)
     else:
-        count = _Piles(dict(zip(ballots.rankings, ballots.weights, strict=True)), n, unit, cut)
+        # A profile has one weight a ranking, so strict may be either: no mutate.
+        pairs = zip(ballots.rankings, ballots.weights, strict=True)  # pragma: no mutate
+        count = _Piles(dict(pairs), n, unit, cut)
     totals = count.totals
     quota = (valid // (seats + 1) + 1) * unit
     elected: list[int] = []
