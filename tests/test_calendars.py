@@ -421,6 +421,15 @@ def test_add_working_days() -> None:
     # 2025 has 4 working days left after 23 December, 2026 has 253: day 300 is the 43rd of 2027
     assert working_days_in(2026) == 253
     assert OFFICE.add_working_days(tuesday, 300) == london(2027, 3, 3, 17)
+    # The year's last working day, counted to its end exactly: on to the next year's first.
+    assert OFFICE.add_working_days(london(2025, 12, 31, 10), 1) == london(2026, 1, 2, 17)
+    assert OFFICE.add_working_days(london(2025, 12, 31, 18), 0) == london(2026, 1, 2, 17)
+
+
+def test_the_year_cache_is_no_argument() -> None:
+    # A calendar is its zone, days, hours and holidays: the years it has worked out are its own.
+    with pytest.raises(TypeError):
+        WorkingCalendar(tz=UTC, years={})  # type: ignore[call-arg]
 
 
 def test_gosport_case_review_deadlines() -> None:

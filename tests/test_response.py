@@ -732,6 +732,16 @@ def test_a_response_at_the_instant_asked_meets_a_working_time_goal() -> None:
     assert one(log, working, as_of=received + HOUR)[0] is GoalState.RUNNING
 
 
+def test_a_working_time_deadline_passed_is_where_the_clock_reached_the_target() -> None:
+    # 72 working hours from Monday 2 June 2025, 9:00 to 17:00: the ninth working day's end.
+    received = london(2025, 6, 2, 9)
+    log = log_of((K.RECEIVED, received), (K.RESPONDED, london(2025, 6, 16, 12)))
+    working = ResponsePolicy.guarantee(calendar=WorkingCalendar(tz=LONDON))
+    (goal,) = status(log, working, as_of=london(2025, 6, 20, 9))
+    assert (goal.state, goal.due) == (GoalState.MET_LATE, london(2025, 6, 12, 17))
+    assert goal.elapsed == dt.timedelta(hours=8 * 10 + 3)
+
+
 # A clock open round the clock, with no bank holiday near: working time is elapsed time, so
 # the general path (any clock) must give what the elapsed path gives, edges included.
 ROUND_THE_CLOCK = ResponsePolicy(goals=[Goal(
@@ -750,6 +760,10 @@ ROUND_THE_CLOCK = ResponsePolicy(goals=[Goal(
         ([], 54, GoalState.AT_RISK, 72),  # exactly three quarters of the time
         # Paused as the clock reaches 72 hours: due as if it restarted at as_of.
         ([(K.PAUSED, 72)], 80, GoalState.PAUSED, 80),
+        # Reopened: a fresh clock from the reopening, running, not paused.
+        ([(K.RESPONDED, 10), (K.CLOSED, 12), (K.REOPENED, 20)], 30, GoalState.RUNNING, 92),
+        # Acknowledged while paused: the clock stays stopped until it is resumed.
+        ([(K.PAUSED, 10), (K.ACKNOWLEDGED, 15), (K.RESUMED, 20)], 30, GoalState.RUNNING, 82),
     ],
 )
 def test_the_general_path_meets_the_elapsed_one_at_every_edge(
