@@ -305,6 +305,9 @@ def test_textbook_stv_count_with_surplus_and_exclusions() -> None:
     assert hamburgers.excluded == ("Hamburgers",)
     assert hamburgers.transfer is not None
     assert hamburgers.transfer.exhausted == 3
+    # An excluded candidate's ballots move at the value they hold: the transfer says 1.
+    assert hamburgers.transfer.reason == "exclusion"
+    assert hamburgers.transfer.value == 1
     # one seat left, one continuing candidate: Strawberries are elected without a quota
     assert (final.elected, final.transfer, _exact(final.scores)[-1]) == (
         ("Strawberries",),
@@ -634,6 +637,11 @@ def test_weights_of_one_are_counted_in_bulk(monkeypatch: pytest.MonkeyPatch) -> 
     assert RankedProfile.from_rankings(rows, weights=[1, 1, 2]) == expected
     # Nor do rankings that name every candidate given, and no other.
     assert RankedProfile.from_rankings([*rows, ["a", "b"]], candidates=["b", "a"]) == expected
+
+
+def test_approval_chooses_three_by_default() -> None:
+    ballots = approval_ballots([["a", "b", "c", "d"], ["a", "b", "c"], ["a", "b"], ["a"]])
+    assert approval(ballots).chosen == ("a", "b", "c")
 
 
 def test_a_ballot_counts_once_unless_weighted() -> None:

@@ -154,7 +154,9 @@ def _merged(rows: list[Any], counts: list[Any] | None) -> dict[tuple[Any, ...], 
         if counts is None:  # one ballot a row: counted in C
             merged: dict[tuple[Any, ...], int] = Counter(map(tuple, rows))
         elif (
-            len(counts) != len(rows) or set(map(type, counts)) - {int} or min(counts, default=1) < 1
+            len(counts) != len(rows)
+            or set(map(type, counts)) - {int}
+            or (counts and min(counts) < 1)
         ):
             return None
         else:
