@@ -12,6 +12,7 @@ from typing import Any
 
 from attrs.validators import deep_iterable, instance_of, optional
 
+from pact_core._validation import require_int
 from pact_core.errors import ExceptionGroup, InvalidPoliceData
 from pact_core.intervals import aware
 
@@ -242,9 +243,8 @@ def _finite(instance: object, attribute: Any, value: object) -> None:  # noqa: A
 
 
 def _count(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{attribute.name} must be an int, got {value!r}")
-    if value < 0:
+    require_int(value, field=attribute.name)
+    if value < 0:  # type: ignore[operator]
         raise InvalidPoliceData.must(attribute.name, "not be negative", value)
 
 
